@@ -1,0 +1,66 @@
+# Shared by scripts/test and bench scripts: installs Debian packages and starts RabbitMQ and PostgreSQL on 127.0.0.1.
+# Sets ATTUNE_TEST_POSTGRES and ATTUNE_TEST_RABBITMQ for the tests. Nothing here needs systemd.
+
+ATTUNE_SERVERS_DIR=${ATTUNE_SERVERS_DIR:-/tmp/attune-servers}
+ATTUNE_PG_PORT=${ATTUNE_PG_PORT:-55432}
+ATTUNE_RABBIT_PORT=${ATTUNE_RABBIT_PORT:-5672}
+
+as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+
+# ensure_packages "pkg1 pkg2 ...": installs the missing ones with apt-get.
+ensure_packages() {
+  local missing=()
+  for p in $1; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  if [[ ${#missing[@]} -gt 0 ]]; then
+    echo "== installing ${missing[*]}"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+wait_port() { # host port seconds
+  local i
+  for ((i = 0; i < $3 * 10; i++)); do
+    (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+start_postgres() {
+  [[ -x /usr/lib/postgresql/15/bin/initdb ]] || return 0
+  local d=$ATTUNE_SERVERS_DIR/pg
+  if ! wait_port 127.0.0.1 "$ATTUNE_PG_PORT" 0; then
+    as_root rm -rf "$d"; as_root mkdir -p "$d"; as_root chown postgres "$d"
+    as_root su postgres -c "/usr/lib/postgresql/15/bin/initdb -D $d/data -A trust -U postgres --no-sync" >/dev/null
+    as_root su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $d/data -o '-c listen_addresses=127.0.0.1 -p $ATTUNE_PG_PORT -k $d -c fsync=off' -l $d/log -w start" >/dev/null
+    ATTUNE_STARTED_PG=$d
+  fi
+  export ATTUNE_TEST_POSTGRES=${ATTUNE_TEST_POSTGRES:-"Host=127.0.0.1;Port=$ATTUNE_PG_PORT;Username=postgres;Database=postgres"}
+}
+
+start_rabbitmq() {
+  command -v rabbitmq-server >/dev/null || return 0
+  local d=$ATTUNE_SERVERS_DIR/rabbit
+  if ! wait_port 127.0.0.1 "$ATTUNE_RABBIT_PORT" 0; then
+    as_root rm -rf "$d"; as_root mkdir -p "$d"; as_root chown rabbitmq "$d" 2>/dev/null || true
+    as_root env RABBITMQ_NODENAME=rabbit@localhost RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$ATTUNE_RABBIT_PORT" \
+      ERL_EPMD_ADDRESS=127.0.0.1 RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
+      RABBITMQ_MNESIA_BASE="$d/mnesia" RABBITMQ_LOG_BASE="$d/log" rabbitmq-server -detached >/dev/null 2>&1
+    wait_port 127.0.0.1 "$ATTUNE_RABBIT_PORT" 60 || { echo "RabbitMQ did not start" >&2; return 1; }
+    ATTUNE_STARTED_RABBIT=$d
+  fi
+  export ATTUNE_TEST_RABBITMQ=${ATTUNE_TEST_RABBITMQ:-"amqp://guest:guest@127.0.0.1:$ATTUNE_RABBIT_PORT/"}
+}
+
+start_servers() { start_postgres; start_rabbitmq; }
+
+stop_servers() {
+  if [[ -n ${ATTUNE_STARTED_PG:-} ]]; then
+    as_root su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $ATTUNE_STARTED_PG/data -m fast -w stop" >/dev/null 2>&1 || true
+  fi
+  if [[ -n ${ATTUNE_STARTED_RABBIT:-} ]]; then
+    as_root rabbitmqctl -n rabbit@localhost stop >/dev/null 2>&1 || true
+    epmd -kill >/dev/null 2>&1 || true
+  fi
+}
