@@ -1,0 +1,126 @@
+namespace Attune.Text;
+
+/// <summary>
+/// An immutable sparse vector of length <see cref="Dimension"/>: <see cref="Indices"/> strictly increasing, each in
+/// [0, Dimension), with <see cref="Values"/>[i] the entry at <see cref="Indices"/>[i]; absent entries are zero.
+/// Dense featurizers return every index.
+/// </summary>
+public sealed class SparseVector
+{
+    private readonly int[] _indices;
+    private readonly float[] _values;
+
+    /// <summary>Builds a vector from sorted, distinct indices and their values (both arrays are copied).</summary>
+    /// <exception cref="ArgumentException">Lengths differ, an index is out of range or not strictly increasing, or a value is not finite.</exception>
+    public SparseVector(int dimension, ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(dimension);
+        if (indices.Length != values.Length)
+        {
+            throw new ArgumentException(
+                $"indices has {indices.Length} entries but values has {values.Length}.", nameof(values));
+        }
+
+        for (var i = 0; i < indices.Length; i++)
+        {
+            if (indices[i] < 0 || indices[i] >= dimension)
+            {
+                throw new ArgumentException(
+                    $"indices[{i}] = {indices[i]} is outside [0, {dimension}).", nameof(indices));
+            }
+
+            if (i > 0 && indices[i] <= indices[i - 1])
+            {
+                throw new ArgumentException($"indices must be strictly increasing (at position {i}).", nameof(indices));
+            }
+
+            if (!float.IsFinite(values[i]))
+            {
+                throw new ArgumentException($"values[{i}] is {values[i]}, not a finite number.", nameof(values));
+            }
+        }
+
+        Dimension = dimension;
+        _indices = indices.ToArray();
+        _values = values.ToArray();
+    }
+
+    private SparseVector(int dimension, int[] indices, float[] values)
+    {
+        Dimension = dimension;
+        _indices = indices;
+        _values = values;
+    }
+
+    /// <summary>Length of the vector (not the number of stored entries).</summary>
+    public int Dimension { get; }
+
+    /// <summary>Positions of the stored entries, strictly increasing.</summary>
+    public ReadOnlySpan<int> Indices => _indices;
+
+    /// <summary>Values of the stored entries, aligned with <see cref="Indices"/>.</summary>
+    public ReadOnlySpan<float> Values => _values;
+
+    /// <summary>Number of stored entries.</summary>
+    public int Count => _indices.Length;
+
+    /// <summary>Wraps a dense vector (copied); every position is stored, zeros included.</summary>
+    /// <exception cref="ArgumentException">A value is not finite.</exception>
+    public static SparseVector FromDense(ReadOnlySpan<float> dense)
+    {
+        var indices = new int[dense.Length];
+        for (var i = 0; i < indices.Length; i++)
+        {
+            indices[i] = i;
+        }
+
+        return new SparseVector(dense.Length, indices, dense);
+    }
+
+    /// <summary>Trusted construction from arrays already validated by the caller (no copy).</summary>
+    internal static SparseVector FromSortedUnchecked(int dimension, int[] indices, float[] values) =>
+        new(dimension, indices, values);
+
+    /// <summary>The dense form: a new array of length <see cref="Dimension"/>.</summary>
+    public float[] ToDense()
+    {
+        var dense = new float[Dimension];
+        for (var i = 0; i < _indices.Length; i++)
+        {
+            dense[_indices[i]] = _values[i];
+        }
+
+        return dense;
+    }
+
+    /// <summary>Euclidean norm ||v||_2.</summary>
+    public double L2Norm()
+    {
+        double sum = 0;
+        foreach (var v in _values)
+        {
+            sum += (double)v * v;
+        }
+
+        return Math.Sqrt(sum);
+    }
+
+    /// <summary>Dot product with a dense vector of the same length.</summary>
+    /// <exception cref="ArgumentException"><paramref name="dense"/> has another length.</exception>
+    public double Dot(ReadOnlySpan<float> dense)
+    {
+        if (dense.Length != Dimension)
+        {
+            throw new ArgumentException(
+                $"dense has length {dense.Length}, expected {Dimension}.", nameof(dense));
+        }
+
+        double sum = 0;
+        for (var i = 0; i < _indices.Length; i++)
+        {
+            sum += (double)_values[i] * dense[_indices[i]];
+        }
+
+        return sum;
+    }
+}
