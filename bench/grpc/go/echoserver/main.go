@@ -1,0 +1,171 @@
+// Command echoserver serves attune.testing.v1.EchoService with grpc-go: the reference peer that the Attune EchoServer
+// (tests/Attune.EchoServer) is benchmarked against. It does the same work per call: echo the message and payload, honour
+// delay_ms, fail_code/fail_message, repeat and echo_metadata.
+//
+// With -stats it also answers, on a plain TCP port, one JSON line of runtime.MemStats counters per connection, so that
+// the load driver can compute server allocations per call without instrumenting the gRPC port.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"os"
+	"runtime"
+	"strings"
+	"time"
+
+	testingv1 "attune/testing/v1"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	_ "google.golang.org/grpc/encoding/gzip" // lets clients send gzip-compressed requests, as the Attune server does
+	"google.golang.org/grpc/metadata"
+	"google.golang.org/grpc/status"
+)
+
+type echoServer struct {
+	testingv1.UnimplementedEchoServiceServer
+}
+
+func (echoServer) Unary(ctx context.Context, req *testingv1.EchoRequest) (*testingv1.EchoReply, error) {
+	if err := echoMetadata(ctx, req, grpc.SetHeader); err != nil {
+		return nil, err
+	}
+	if req.DelayMs > 0 {
+		select {
+		case <-time.After(time.Duration(req.DelayMs) * time.Millisecond):
+		case <-ctx.Done():
+			return nil, status.FromContextError(ctx.Err()).Err()
+		}
+	}
+	if err := echoMetadata(ctx, req, grpc.SetTrailer); err != nil {
+		return nil, err
+	}
+	if req.FailCode != 0 {
+		return nil, status.Error(codes.Code(req.FailCode), req.FailMessage)
+	}
+	return &testingv1.EchoReply{Message: req.Message, Payload: req.Payload}, nil
+}
+
+func (echoServer) ServerStream(req *testingv1.EchoRequest, stream testingv1.EchoService_ServerStreamServer) error {
+	ctx := stream.Context()
+	if err := echoMetadata(ctx, req, func(ctx context.Context, md metadata.MD) error { return stream.SetHeader(md) }); err != nil {
+		return err
+	}
+	if req.FailCode != 0 {
+		return status.Error(codes.Code(req.FailCode), req.FailMessage)
+	}
+	n := int(req.Repeat)
+	if n <= 0 {
+		n = 1
+	}
+	for i := 0; i < n; i++ {
+		if req.DelayMs > 0 {
+			time.Sleep(time.Duration(req.DelayMs) * time.Millisecond)
+		}
+		if err := stream.Send(&testingv1.EchoReply{Message: req.Message, Payload: req.Payload, Index: int32(i)}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (echoServer) ClientStream(stream testingv1.EchoService_ClientStreamServer) error {
+	var message strings.Builder
+	var payload []byte
+	for {
+		req, err := stream.Recv()
+		if err == io.EOF {
+			return stream.SendAndClose(&testingv1.EchoReply{Message: message.String(), Payload: payload})
+		}
+		if err != nil {
+			return err
+		}
+		if req.FailCode != 0 {
+			return status.Error(codes.Code(req.FailCode), req.FailMessage)
+		}
+		message.WriteString(req.Message)
+		payload = append(payload, req.Payload...)
+	}
+}
+
+func (echoServer) Bidi(stream testingv1.EchoService_BidiServer) error {
+	for i := int32(0); ; i++ {
+		req, err := stream.Recv()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if req.FailCode != 0 {
+			return status.Error(codes.Code(req.FailCode), req.FailMessage)
+		}
+		if err := stream.Send(&testingv1.EchoReply{Message: req.Message, Payload: req.Payload, Index: i}); err != nil {
+			return err
+		}
+	}
+}
+
+// echoMetadata copies the request metadata named in echo_metadata into the response headers or trailers via set.
+func echoMetadata(ctx context.Context, req *testingv1.EchoRequest, set func(context.Context, metadata.MD) error) error {
+	if len(req.EchoMetadata) == 0 {
+		return nil
+	}
+	in, _ := metadata.FromIncomingContext(ctx)
+	out := metadata.MD{}
+	for _, key := range req.EchoMetadata {
+		if values := in.Get(key); len(values) > 0 {
+			out.Append(key, values...)
+		}
+	}
+	return set(ctx, out)
+}
+
+// serveStats answers every connection with one JSON line of allocation counters and closes it.
+func serveStats(addr string) {
+	listener, err := net.Listen("tcp", addr)
+	if err != nil {
+		log.Fatalf("stats listen %s: %v", addr, err)
+	}
+	for {
+		conn, err := listener.Accept()
+		if err != nil {
+			log.Printf("stats accept: %v", err)
+			continue
+		}
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		_ = json.NewEncoder(conn).Encode(map[string]uint64{
+			"alloc_bytes":   m.TotalAlloc,
+			"alloc_objects": m.Mallocs,
+			"gc_count":      uint64(m.NumGC),
+		})
+		conn.Close()
+	}
+}
+
+func main() {
+	addr := flag.String("addr", "127.0.0.1:50051", "gRPC listen address (h2c)")
+	statsAddr := flag.String("stats", "", "optional TCP address answering one JSON line of runtime.MemStats counters")
+	flag.Parse()
+
+	listener, err := net.Listen("tcp", *addr)
+	if err != nil {
+		log.Fatalf("listen %s: %v", *addr, err)
+	}
+	if *statsAddr != "" {
+		go serveStats(*statsAddr)
+	}
+	server := grpc.NewServer()
+	testingv1.RegisterEchoServiceServer(server, echoServer{})
+	fmt.Fprintf(os.Stdout, "listening on %s\n", listener.Addr())
+	if err := server.Serve(listener); err != nil {
+		log.Fatalf("serve: %v", err)
+	}
+}
