@@ -164,6 +164,8 @@ func main() {
 	if *serverPid > 0 && res.Operations > 0 {
 		res.ServerCPUMicrosPerOp = (cpuAfter - cpuBefore) / float64(res.Operations)
 	}
+	fmt.Fprintf(os.Stderr, "%.0f ops/s, p50 %.0f us, p99 %.0f us, %.0f B/op, %.1f cpu-us/op, errors %d\n",
+		res.OpsPerSecond, res.P50Micros, res.P99Micros, res.ServerAllocBytesPerOp, res.ServerCPUMicrosPerOp, res.Errors)
 	if err := json.NewEncoder(os.Stdout).Encode(res); err != nil {
 		log.Fatal(err)
 	}
