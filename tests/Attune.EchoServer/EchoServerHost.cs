@@ -1,0 +1,35 @@
+using Attune.Rpc;
+
+namespace Attune.EchoServer;
+
+/// <summary>Builds the echo server, for <c>Program</c> and for tests that host it in process.</summary>
+public static class EchoServerHost
+{
+    /// <summary>
+    /// Builds (does not start) the server: EchoService, health and reflection on h2c. Pass <c>--urls http://127.0.0.1:0</c>
+    /// for an ephemeral port (read it back from <c>app.Urls</c> after <c>StartAsync</c>).
+    /// </summary>
+    /// <param name="args">Command-line arguments (<c>--urls</c> and other host settings).</param>
+    /// <param name="configureGrpc">Extra gRPC server options (limits, compression, interceptors).</param>
+    /// <param name="configureBuilder">Extra service registrations before the app is built.</param>
+    /// <param name="configureApp">Extra mappings (e.g. more test services) after the echo service is mapped.</param>
+    public static WebApplication Build(
+        string[] args,
+        Action<GrpcServerOptions>? configureGrpc = null,
+        Action<WebApplicationBuilder>? configureBuilder = null,
+        Action<WebApplication>? configureApp = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.WebHost.ConfigureGrpcKestrel();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddGrpcServer(configureGrpc);
+        configureBuilder?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapGrpcService<EchoService>();
+        app.MapGrpcHealth();
+        app.MapGrpcReflection();
+        configureApp?.Invoke(app);
+        return app;
+    }
+}
