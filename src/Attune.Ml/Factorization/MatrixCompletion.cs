@@ -13,6 +13,10 @@ namespace Attune.Ml.Factorization;
 /// </summary>
 public static class MatrixCompletion
 {
+    // A unit-scale random start sits far from the zero stationary point; a few sweeps before testing convergence keep a
+    // slowly moving start from being mistaken for convergence.
+    private const int MinSweeps = 5;
+
     /// <param name="rowOf">Row index per observed entry.</param>
     /// <param name="columnOf">Column index per observed entry.</param>
     /// <param name="values">X_ij per observed entry.</param>
@@ -25,7 +29,7 @@ public static class MatrixCompletion
     /// <param name="cancellationToken">Checked between sweeps.</param>
     public static CompletionResult Complete(
         ReadOnlySpan<int> rowOf, ReadOnlySpan<int> columnOf, ReadOnlySpan<double> values, int rows, int columns,
-        int rank, double lambda, int seed, int maxSweeps = 100, CancellationToken cancellationToken = default)
+        int rank, double lambda, int seed, int maxSweeps = 200, CancellationToken cancellationToken = default)
     {
         if (rowOf.Length != columnOf.Length || rowOf.Length != values.Length || rowOf.IsEmpty)
         {
@@ -51,7 +55,7 @@ public static class MatrixCompletion
         var random = new Random(seed);
         for (int i = 0; i < b.Length; i++)
         {
-            b[i] = 0.1 * Gaussian(random);
+            b[i] = Gaussian(random);
         }
 
         double previous = double.PositiveInfinity;
@@ -61,7 +65,7 @@ public static class MatrixCompletion
             SolveFactor(byRow, b, a, rank, lambda);
             double objective = SolveFactor(byColumn, a, b, rank, lambda);
             objective += 0.5 * lambda * (SquaredNorm(a) + SquaredNorm(b));
-            if (previous - objective <= 1e-7 * Math.Abs(previous))
+            if (sweep >= MinSweeps && previous - objective <= 1e-7 * Math.Abs(previous))
             {
                 break;
             }

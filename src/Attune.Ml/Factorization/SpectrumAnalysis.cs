@@ -9,9 +9,10 @@ public static class SpectrumAnalysis
     /// has its elbow at the last component above the floor. Components below floor * s_1 count as noise.
     /// </summary>
     /// <param name="spectrum">Singular values, descending, length r >= 1.</param>
-    /// <param name="floor">Relative noise floor in (0, 1); 0.05 by default.</param>
+    /// <param name="floor">Relative noise floor in (0, 1); 1e-3 by default, suited to a spectrum whose noise part the
+    /// nuclear-norm penalty has already shrunk to zero (for an unshrunk spectrum pass a larger floor, e.g. 0.05).</param>
     /// <returns>k in [1, r].</returns>
-    public static int Elbow(IReadOnlyList<double> spectrum, double floor = 0.05)
+    public static int Elbow(IReadOnlyList<double> spectrum, double floor = 1e-3)
     {
         ArgumentNullException.ThrowIfNull(spectrum);
         if (spectrum.Count == 0)
