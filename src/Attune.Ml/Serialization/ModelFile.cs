@@ -1,0 +1,198 @@
+using System.Buffers.Binary;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Attune.Ml.Clustering;
+using Attune.Ml.Models;
+using Attune.Ml.Users;
+
+namespace Attune.Ml.Serialization;
+
+/// <summary>
+/// The versioned, self-describing model file of a <see cref="PrefModel"/>. Layout (little-endian):
+/// 8 bytes magic "ATTUNEPM"; uint32 format version (1); int32 header length h; h bytes UTF-8 JSON header (method, K, D,
+/// featurizer, settings, metrics, spectrum, prior mean and covariance, clusters, users as id + weights); K * D float32
+/// values of V, shape (K, D) row-major; uint64 FNV-1a checksum of the header and V bytes.
+/// </summary>
+public static class ModelFile
+{
+    /// <summary>The format version this code writes and the only one it reads.</summary>
+    public const uint FormatVersion = 1;
+
+    private const int MaxHeaderBytes = 1 << 30;
+    private static readonly byte[] Magic = "ATTUNEPM"u8.ToArray();
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    /// <summary>Writes model to stream (not closed).</summary>
+    public static void Write(Stream stream, PrefModel model)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(model);
+        byte[] header = JsonSerializer.SerializeToUtf8Bytes(ToHeader(model), Json);
+        byte[] v = new byte[model.V.Length * sizeof(float)];
+        for (int i = 0; i < model.V.Length; i++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(v.AsSpan(i * sizeof(float)), model.V[i]);
+        }
+
+        Span<byte> prefix = stackalloc byte[16];
+        Magic.CopyTo(prefix);
+        BinaryPrimitives.WriteUInt32LittleEndian(prefix[8..], FormatVersion);
+        BinaryPrimitives.WriteInt32LittleEndian(prefix[12..], header.Length);
+        stream.Write(prefix);
+        stream.Write(header);
+        stream.Write(v);
+        Span<byte> checksum = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt64LittleEndian(checksum, Fnv1a(Fnv1a(Fnv1aOffset, header), v));
+        stream.Write(checksum);
+    }
+
+    /// <summary>Reads a model from stream.</summary>
+    /// <exception cref="ModelFileException">Not a model file, an unknown version, truncated, or corrupt.</exception>
+    public static PrefModel Read(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var prefix = new byte[16];
+        ReadExactly(stream, prefix, "the file prefix (magic, version, header length)");
+        if (!prefix.AsSpan(0, 8).SequenceEqual(Magic))
+        {
+            throw new ModelFileException("Not an Attune model file: the magic bytes are not \"ATTUNEPM\".");
+        }
+
+        uint version = BinaryPrimitives.ReadUInt32LittleEndian(prefix.AsSpan(8));
+        if (version != FormatVersion)
+        {
+            throw new ModelFileException($"Unsupported model file format version {version}; this library reads version {FormatVersion}.");
+        }
+
+        int headerLength = BinaryPrimitives.ReadInt32LittleEndian(prefix.AsSpan(12));
+        if (headerLength <= 0 || headerLength > MaxHeaderBytes)
+        {
+            throw new ModelFileException($"Corrupt model file: header length {headerLength} is out of range.");
+        }
+
+        var headerBytes = new byte[headerLength];
+        ReadExactly(stream, headerBytes, $"the {headerLength}-byte JSON header");
+        ModelFileHeader header;
+        try
+        {
+            header = JsonSerializer.Deserialize<ModelFileHeader>(headerBytes, Json) ?? throw new ModelFileException("Corrupt model file: empty header.");
+        }
+        catch (JsonException e)
+        {
+            throw new ModelFileException("Corrupt model file: the header is not valid JSON.", e);
+        }
+
+        if (header.Rank < 1 || header.Dimension < 1 || (long)header.Rank * header.Dimension > int.MaxValue / sizeof(float))
+        {
+            throw new ModelFileException($"Corrupt model file: K = {header.Rank}, D = {header.Dimension}.");
+        }
+
+        var vBytes = new byte[header.Rank * header.Dimension * sizeof(float)];
+        ReadExactly(stream, vBytes, $"V ({header.Rank} x {header.Dimension} float32)");
+        var checksum = new byte[8];
+        ReadExactly(stream, checksum, "the checksum");
+        if (BinaryPrimitives.ReadUInt64LittleEndian(checksum) != Fnv1a(Fnv1a(Fnv1aOffset, headerBytes), vBytes))
+        {
+            throw new ModelFileException("Corrupt model file: the checksum does not match the contents.");
+        }
+
+        var v = new float[header.Rank * header.Dimension];
+        for (int i = 0; i < v.Length; i++)
+        {
+            v[i] = BinaryPrimitives.ReadSingleLittleEndian(vBytes.AsSpan(i * sizeof(float)));
+        }
+
+        try
+        {
+            return FromHeader(header, v);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ModelFileException($"Corrupt model file: {e.Message}", e);
+        }
+    }
+
+    private static ModelFileHeader ToHeader(PrefModel model)
+    {
+        var header = new ModelFileHeader
+        {
+            Method = model.Method,
+            Rank = model.Rank,
+            Dimension = model.Dimension,
+            Featurizer = model.Featurizer,
+            Settings = new Dictionary<string, string>(model.Settings),
+            Metrics = new Dictionary<string, double>(model.Metrics),
+            Spectrum = [.. model.Spectrum],
+            PriorMean = model.Prior.Mean.ToArray(),
+            PriorCovariance = model.Prior.Covariance.ToArray(),
+        };
+        if (model.Clusters is { } c)
+        {
+            header.Clusters = new ModelFileHeader.ClusterHeader
+            {
+                Centroids = c.Centroids.ToArray(),
+                ClusterWeights = c.ClusterWeights.ToArray(),
+                Assignments = [.. c.Assignments],
+                Silhouette = c.Silhouette,
+            };
+        }
+
+        for (int u = 0; u < model.UserIds.Count; u++)
+        {
+            header.Users.Add(new ModelFileHeader.UserHeader { Id = model.UserIds[u], Weights = model.GetUserWeights(u).ToArray() });
+        }
+
+        return header;
+    }
+
+    private static PrefModel FromHeader(ModelFileHeader header, float[] v)
+    {
+        int k = header.Rank;
+        var ids = new string[header.Users.Count];
+        var w = new float[ids.Length * k];
+        for (int u = 0; u < ids.Length; u++)
+        {
+            ids[u] = header.Users[u].Id;
+            if (header.Users[u].Weights.Length != k)
+            {
+                throw new ArgumentException($"user '{ids[u]}' has {header.Users[u].Weights.Length} weights; expected K = {k}.");
+            }
+
+            header.Users[u].Weights.CopyTo(w, u * k);
+        }
+
+        var clusters = header.Clusters is { } c ? new ClusterModel(k, c.Centroids, c.ClusterWeights, c.Assignments, c.Silhouette) : null;
+        return new PrefModel(
+            header.Method, k, header.Dimension, v, ids, w, new GaussianPrior(header.PriorMean, header.PriorCovariance),
+            header.Featurizer, header.Spectrum, clusters, header.Metrics, header.Settings);
+    }
+
+    private static void ReadExactly(Stream stream, byte[] buffer, string what)
+    {
+        try
+        {
+            stream.ReadExactly(buffer);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new ModelFileException($"Truncated model file: it ends inside {what}.", e);
+        }
+    }
+
+    private const ulong Fnv1aOffset = 14695981039346656037UL;
+
+    private static ulong Fnv1a(ulong hash, ReadOnlySpan<byte> bytes)
+    {
+        foreach (byte b in bytes)
+        {
+            hash = (hash ^ b) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+}

@@ -1,0 +1,46 @@
+namespace Attune.Ml.Serialization;
+
+/// <summary>The JSON header of a model file (format version 1); field names are the file's contract.</summary>
+internal sealed class ModelFileHeader
+{
+    public string Method { get; set; } = string.Empty;
+
+    public int Rank { get; set; }
+
+    public int Dimension { get; set; }
+
+    public string Featurizer { get; set; } = string.Empty;
+
+    public Dictionary<string, string> Settings { get; set; } = [];
+
+    public Dictionary<string, double> Metrics { get; set; } = [];
+
+    public double[] Spectrum { get; set; } = [];
+
+    public double[] PriorMean { get; set; } = [];
+
+    /// <summary>Shape (K, K) row-major.</summary>
+    public double[] PriorCovariance { get; set; } = [];
+
+    public ClusterHeader? Clusters { get; set; }
+
+    public List<UserHeader> Users { get; set; } = [];
+
+    internal sealed class ClusterHeader
+    {
+        public float[] Centroids { get; set; } = [];
+
+        public float[] ClusterWeights { get; set; } = [];
+
+        public int[] Assignments { get; set; } = [];
+
+        public double Silhouette { get; set; }
+    }
+
+    internal sealed class UserHeader
+    {
+        public string Id { get; set; } = string.Empty;
+
+        public float[] Weights { get; set; } = [];
+    }
+}
