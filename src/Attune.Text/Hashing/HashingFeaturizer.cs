@@ -95,38 +95,44 @@ public sealed class HashingFeaturizer : IFeaturizer
         ArgumentNullException.ThrowIfNull(pair.Prompt, nameof(pair.Prompt));
         ArgumentNullException.ThrowIfNull(pair.Response, nameof(pair.Response));
         var words = Tokenizer.Words(pair.Response);
-        var acc = new SortedDictionary<int, double>();
-        AddBlock(acc, WordBlock(words), Options.WordWeight);
+        var total = new double[Dimension];
+        var block = new double[Options.Buckets];
+        AddBlock(total, block, WordBlock(block, words), Options.WordWeight);
         if (Options.MaxCharNgram > 0)
         {
-            AddBlock(acc, CharBlock(Tokenizer.NormalizeForCharacters(pair.Response)), Options.CharWeight);
+            Array.Clear(block);
+            var touched = CharBlock(block, Tokenizer.NormalizeForCharacters(pair.Response));
+            AddBlock(total, block, touched, Options.CharWeight);
         }
 
         var style = StyleStatistics.ComputeFromWords(pair.Prompt, pair.Response, words);
         var styleNorm = Math.Sqrt(style.Sum(v => (double)v * v));
-        if (styleNorm > 0 && Options.StyleWeight > 0)
+        if (styleNorm > 0)
         {
             for (var i = 0; i < style.Length; i++)
             {
-                if (style[i] != 0)
-                {
-                    acc[StyleOffset + i] = style[i] / styleNorm * Options.StyleWeight;
-                }
+                total[StyleOffset + i] = style[i] / styleNorm * Options.StyleWeight;
             }
         }
 
-        var indices = new List<int>(acc.Count);
-        var values = new List<float>(acc.Count);
-        foreach (var (index, value) in acc)
+        var count = 0;
+        foreach (var v in total)
         {
-            if (value != 0)
+            count += v != 0 ? 1 : 0;
+        }
+
+        var indices = new int[count];
+        var values = new float[count];
+        for (int i = 0, j = 0; i < total.Length; i++)
+        {
+            if (total[i] != 0)
             {
-                indices.Add(index);
-                values.Add((float)value);
+                indices[j] = i;
+                values[j++] = (float)total[i];
             }
         }
 
-        return SparseVector.FromSortedUnchecked(Dimension, indices.ToArray(), values.ToArray());
+        return SparseVector.FromSortedUnchecked(Dimension, indices, values);
     }
 
     /// <inheritdoc />
@@ -144,51 +150,67 @@ public sealed class HashingFeaturizer : IFeaturizer
         return Task.FromResult<IReadOnlyList<SparseVector>>(result);
     }
 
-    private Dictionary<int, double> WordBlock(List<string> words)
+    private List<int> WordBlock(double[] block, List<string> words)
     {
-        var block = new Dictionary<int, double>();
+        var touched = new List<int>();
         for (var n = Options.MinWordNgram; n <= Options.MaxWordNgram; n++)
         {
             for (var i = 0; i + n <= words.Count; i++)
             {
-                Accumulate(block, "w:" + string.Join(' ', words, i, n));
+                Accumulate(block, touched, ("w:" + string.Join(' ', words, i, n)).AsSpan(), WordSeedSalt);
             }
         }
 
-        return block;
+        return touched;
     }
 
-    private Dictionary<int, double> CharBlock(string text)
+    private List<int> CharBlock(double[] block, string text)
     {
-        var block = new Dictionary<int, double>();
+        var touched = new List<int>();
+        Span<char> gram = stackalloc char[2 + Options.MaxCharNgram];
+        gram[0] = 'c';
+        gram[1] = ':';
         for (var n = Options.MinCharNgram; n <= Options.MaxCharNgram; n++)
         {
             for (var i = 0; i + n <= text.Length; i++)
             {
-                Accumulate(block, string.Concat("c:", text.AsSpan(i, n)));
+                text.AsSpan(i, n).CopyTo(gram[2..]);
+                Accumulate(block, touched, gram[..(2 + n)], CharSeedSalt);
             }
         }
 
-        return block;
+        return touched;
     }
 
-    private void Accumulate(Dictionary<int, double> block, string token)
+    private void Accumulate(double[] block, List<int> touched, ReadOnlySpan<char> token, uint salt)
     {
-        var (index, sign) = Bucket(token);
-        block[index] = block.GetValueOrDefault(index) + sign;
+        var h = StableHash.Murmur3(token, Options.Seed ^ salt);
+        var index = (int)((h & 0x7fffffffu) % (uint)Options.Buckets);
+        if (block[index] == 0)
+        {
+            touched.Add(index);
+        }
+
+        block[index] += (h & 0x80000000u) != 0 ? -1.0 : 1.0;
     }
 
-    private static void AddBlock(SortedDictionary<int, double> acc, Dictionary<int, double> block, double weight)
+    private static void AddBlock(double[] total, double[] block, List<int> touched, double weight)
     {
-        var norm = Math.Sqrt(block.Values.Sum(v => v * v));
-        if (norm == 0 || weight == 0)
+        double sumSquares = 0;
+        foreach (var i in touched.Distinct())
+        {
+            sumSquares += block[i] * block[i];
+        }
+
+        if (sumSquares == 0 || weight == 0)
         {
             return;
         }
 
-        foreach (var (index, value) in block)
+        var scale = weight / Math.Sqrt(sumSquares);
+        foreach (var i in touched.Distinct())
         {
-            acc[index] = acc.GetValueOrDefault(index) + (value / norm * weight);
+            total[i] += block[i] * scale;
         }
     }
 }
