@@ -1,0 +1,48 @@
+namespace Attune.Text.Tests;
+
+public sealed class SparseVectorTests
+{
+    [Fact]
+    public void ToDense_sparseEntries_placesValuesAtIndices()
+    {
+        var v = new SparseVector(5, [1, 3], [2f, -1f]);
+
+        Assert.Equal([0f, 2f, 0f, -1f, 0f], v.ToDense());
+        Assert.Equal(Math.Sqrt(5), v.L2Norm(), 6);
+        Assert.Equal(2 * 10 - 1 * 1, v.Dot([0f, 10f, 0f, 1f, 0f]), 6);
+    }
+
+    [Fact]
+    public void Constructor_unsortedIndices_throwsNamingIndices()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new SparseVector(5, [3, 1], [1f, 1f]));
+
+        Assert.Equal("indices", e.ParamName);
+    }
+
+    [Fact]
+    public void Constructor_indexOutOfRange_throwsNamingIndices()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new SparseVector(3, [3], [1f]));
+
+        Assert.Equal("indices", e.ParamName);
+    }
+
+    [Fact]
+    public void Constructor_nanValue_throwsNamingValues()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new SparseVector(3, [0], [float.NaN]));
+
+        Assert.Equal("values", e.ParamName);
+    }
+
+    [Fact]
+    public void Dot_wrongLength_throwsNamingDense()
+    {
+        var v = SparseVector.FromDense([1f, 2f]);
+
+        var e = Assert.Throws<ArgumentException>(() => v.Dot([1f, 2f, 3f]));
+
+        Assert.Equal("dense", e.ParamName);
+    }
+}
