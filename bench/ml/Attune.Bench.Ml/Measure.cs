@@ -1,0 +1,61 @@
+using System.Diagnostics;
+
+namespace Attune.Bench.Ml;
+
+/// <summary>
+/// Seconds per call over repeated batches after a time-based warm-up (so tiered JIT has finished), as the median of
+/// wall time and of this thread's CPU time, with bytes allocated per call.
+/// </summary>
+internal static class Measure
+{
+    public static Measurement Run(Action action, int repetitions, double minBatchSeconds = 0.01, double warmupSeconds = 0.5)
+    {
+        var clock = Stopwatch.StartNew();
+        long calls = 0;
+        while (clock.Elapsed.TotalSeconds < warmupSeconds || calls < 3)
+        {
+            action();
+            calls++;
+        }
+
+        double perCall = clock.Elapsed.TotalSeconds / calls;
+        int batch = (int)Math.Clamp(minBatchSeconds / Math.Max(perCall, 1e-9), 1, int.MaxValue);
+        var wall = new double[repetitions];
+        var cpu = new double[repetitions];
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        for (int r = 0; r < repetitions; r++)
+        {
+            double cpuStart = ThreadClock.Seconds();
+            long start = Stopwatch.GetTimestamp();
+            for (int i = 0; i < batch; i++)
+            {
+                action();
+            }
+
+            wall[r] = Stopwatch.GetElapsedTime(start).TotalSeconds / batch;
+            cpu[r] = (ThreadClock.Seconds() - cpuStart) / batch;
+        }
+
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        return new Measurement(Median(wall), wall.Min(), Median(cpu), cpu.Min(), batch, repetitions, (double)allocated / ((long)batch * repetitions));
+    }
+
+    public static double Median(IEnumerable<double> values)
+    {
+        double[] sorted = values.Order().ToArray();
+        int n = sorted.Length;
+        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+    }
+}
+
+/// <summary>One timed row: seconds per call (wall and thread-CPU medians and minima) and bytes allocated per call.</summary>
+internal sealed record Measurement(
+    double MedianS, double MinS, double CpuMedianS, double CpuMinS, int Batch, int Repetitions, double AllocatedBytesPerCall)
+{
+    /// <summary>The same measurement per item when each call performs `count` operations.</summary>
+    public Measurement PerItem(int count) => this with
+    {
+        MedianS = MedianS / count, MinS = MinS / count, CpuMedianS = CpuMedianS / count, CpuMinS = CpuMinS / count,
+        AllocatedBytesPerCall = AllocatedBytesPerCall / count,
+    };
+}
