@@ -1,0 +1,21 @@
+using System.CommandLine;
+using Attune.Cli.Commands;
+
+namespace Attune.Cli;
+
+/// <summary>The <c>attune</c> command line: <c>eval</c> and <c>train</c>.</summary>
+public static class AttuneCommand
+{
+    /// <summary>Parses and runs <paramref name="args"/>; messages for the user go to <paramref name="output"/>, errors to <paramref name="error"/>.</summary>
+    /// <returns>The exit code: 0 success, 1 usage error, 2 unknown dataset, 3 missing data, 4 failure.</returns>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var root = new RootCommand("attune: personalized reward models from pairwise feedback.")
+        {
+            EvalCommand.Create(output, error),
+            TrainCommand.Create(output, error),
+        };
+        return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

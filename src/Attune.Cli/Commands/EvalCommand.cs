@@ -1,0 +1,86 @@
+using System.CommandLine;
+using Attune.Evaluation;
+using Attune.Evaluation.Datasets;
+using Attune.Evaluation.Protocol;
+using Attune.Evaluation.Reporting;
+using Spectre.Console;
+
+namespace Attune.Cli.Commands;
+
+/// <summary><c>attune eval --dataset NAME [--data PATH] [--seeds N] [--out DIR] [--quick] [--init-seeds N]</c>.</summary>
+internal static class EvalCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var dataset = new Option<string>("--dataset") { Description = $"Dataset: {string.Join(", ", EvaluationDatasets.Names)}.", Required = true };
+        var data = new Option<string?>("--data") { Description = "The shared data folder (holds dsp/ and relabeled_hh_rlhf/); default: $ATTUNE_SHARED_DATA or shared/data above the current folder." };
+        var seeds = new Option<int>("--seeds") { Description = "Number of seeds (0..N-1).", DefaultValueFactory = _ => 10 };
+        var outDir = new Option<string?>("--out") { Description = "Output folder for report.md, metrics.json and the SVG plots (default eval-results/NAME)." };
+        var quick = new Option<bool>("--quick") { Description = "Smaller worlds and no initialisation study, for a smoke run." };
+        var initSeeds = new Option<int?>("--init-seeds") { Description = "Trainer seeds of the SVD-vs-random initialisation study (default: --seeds; 0 skips it)." };
+        var command = new Command("eval", "Run the PReF evaluation protocol on a dataset and write a report.") { dataset, data, seeds, outDir, quick, initSeeds };
+        command.SetAction(parse =>
+        {
+            var name = parse.GetValue(dataset)!;
+            if (!EvaluationDatasets.Names.Contains(name))
+            {
+                error.WriteLine($"error: {new UnknownDatasetException(name, EvaluationDatasets.Names).Message}");
+                return 2;
+            }
+
+            var seedCount = parse.GetValue(seeds);
+            if (seedCount < 1)
+            {
+                error.WriteLine($"error: --seeds must be >= 1; got {seedCount}.");
+                return 1;
+            }
+
+            var isQuick = parse.GetValue(quick);
+            var options = new EvaluationRunOptions
+            {
+                Seeds = seedCount,
+                DataRoot = parse.GetValue(data),
+                Quick = isQuick,
+                Protocol = new ProtocolOptions { InitStudySeeds = parse.GetValue(initSeeds) ?? (isQuick ? 0 : seedCount) },
+            };
+            var directory = parse.GetValue(outDir) ?? Path.Combine("eval-results", name);
+            try
+            {
+                var result = RunWithProgress(name, options);
+                var files = ReportWriter.Write(result, directory);
+                output.WriteLine($"{name}: {result.Seeds.Count} seeds in {result.TotalSeconds:F0} s; wrote {string.Join(", ", files)}");
+                foreach (var check in TargetChecks.For(result))
+                {
+                    output.WriteLine($"  target: {check.Name}: {(check.Met is bool b ? (b ? "met" : "NOT met") : "n/a")} ({check.Detail})");
+                }
+
+                return 0;
+            }
+            catch (DatasetUnavailableException e)
+            {
+                error.WriteLine($"error: {e.Message}");
+                return 3;
+            }
+        });
+        return command;
+    }
+
+    private static Attune.Evaluation.Results.EvaluationResult RunWithProgress(string name, EvaluationRunOptions options)
+    {
+        Attune.Evaluation.Results.EvaluationResult? result = null;
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask($"eval {name}", maxValue: 1.0);
+                var progress = new InlineProgress<EvaluationProgress>(p =>
+                {
+                    task.Description = Markup.Escape($"{name}: {p.Stage}");
+                    task.Value = p.Fraction;
+                });
+                result = EvaluationRunner.Run(name, options, progress);
+                task.Value = 1.0;
+            });
+        return result!;
+    }
+}

@@ -1,0 +1,3 @@
+using Attune.Cli;
+
+return AttuneCommand.Run(args, Console.Out, Console.Error);

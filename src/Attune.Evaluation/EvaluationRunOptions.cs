@@ -1,0 +1,21 @@
+using Attune.Evaluation.Protocol;
+
+namespace Attune.Evaluation;
+
+/// <summary>What to run: how many seeds, where the shared data lives, and the protocol settings.</summary>
+public sealed class EvaluationRunOptions
+{
+    private int _seeds = 10;
+
+    /// <summary>Number of seeds, 0..N-1 (default 10).</summary>
+    public int Seeds { get => _seeds; init => _seeds = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Seeds), value, "Seeds must be >= 1."); }
+
+    /// <summary>The shared data folder; null: located by Attune.Data.</summary>
+    public string? DataRoot { get; init; }
+
+    /// <summary>Smaller worlds for smoke runs.</summary>
+    public bool Quick { get; init; }
+
+    /// <summary>The protocol settings.</summary>
+    public ProtocolOptions Protocol { get; init; } = new();
+}

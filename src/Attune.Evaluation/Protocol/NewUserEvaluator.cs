@@ -1,0 +1,171 @@
+using Attune.Ml.Active;
+using Attune.Ml.Data;
+using Attune.Ml.Kernels;
+using Attune.Ml.Models;
+using Attune.Ml.Training;
+
+namespace Attune.Evaluation.Protocol;
+
+/// <summary>
+/// Scores every method for one new user at every m. Keys of the cells: "attune:&lt;strategy&gt;" and
+/// "reward-features:&lt;strategy&gt;" (posterior fit with the model's prior after each answer), "global-bt" (the shared
+/// reward, the same for every m), "per-user" (logistic regression on raw features from the first m answers of the random
+/// order), "cluster" (the cluster reward that best explains those m answers; the largest cluster at m = 0) and "oracle"
+/// (the true reward, where the world has one).
+/// </summary>
+internal sealed class NewUserEvaluator(
+    EvaluationWorld world,
+    ProtocolOptions options,
+    TrainedModels models,
+    Dictionary<string, Dictionary<int, Protocol.CellAccumulator>> cells,
+    Dictionary<int, List<double>> winRates,
+    BestOfNTable? bestOfN)
+{
+    public void Evaluate(NewUserTask task, int seed)
+    {
+        var data = world.Data;
+        int[] calibrationRows = task.Calibration.Select(i => data.Pairs[i]).ToArray();
+        float[] answers = task.Calibration.Select(i => data.Preferences[i]).ToArray();
+        int[] testRows = task.Test.Select(i => data.Pairs[i]).ToArray();
+        float[] testY = task.Test.Select(i => data.Preferences[i]).ToArray();
+        int[] randomOrder = [];
+        foreach (var (name, result) in new[] { ("attune", models.Attune), ("reward-features", models.Joint) })
+        {
+            var model = result.Model;
+            float[] zCalibration = calibrationRows.Length == 0 ? [] : model.ProjectPairs(data.Features, calibrationRows);
+            float[] zTest = model.ProjectPairs(data.Features, testRows);
+            foreach (var strategy in SeedEvaluator.Strategies)
+            {
+                var (means, asked) = QuerySession.Run(model.Prior, zCalibration, answers, strategy, options.AnswerCounts, seed);
+                for (int j = 0; j < means.Length; j++)
+                {
+                    Add($"{name}:{Key(strategy)}", options.AnswerCounts[j], Margins.Of(zTest, means[j]), testY);
+                    if (name == "attune" && strategy == QueryStrategy.Uncertainty && bestOfN is not null)
+                    {
+                        var truth = data.Dataset.GroundTruth!;
+                        Rate(options.AnswerCounts[j], bestOfN.WinRate(truth, data.Dataset.Users[task.DatasetUser], means[j]));
+                    }
+                }
+
+                if (name == "attune" && strategy == QueryStrategy.Random)
+                {
+                    randomOrder = asked;
+                }
+            }
+
+            if (name == "attune")
+            {
+                ScoreClusters(model, zCalibration, answers, zTest, testY, randomOrder);
+            }
+        }
+
+        var global = new float[testRows.Length];
+        for (int i = 0; i < testRows.Length; i++)
+        {
+            global[i] = data.Features.Dot(testRows[i], models.BradleyTerry.Coefficients);
+        }
+
+        foreach (int m in options.AnswerCounts)
+        {
+            Add("global-bt", m, global, testY);
+            Add("per-user", m, PerUser(calibrationRows, answers, randomOrder.AsSpan(0, Math.Min(m, randomOrder.Length)), testRows), testY);
+        }
+
+        if (data.Dataset.GroundTruth is { } groundTruth)
+        {
+            var oracle = task.Test.Select(i =>
+            {
+                var c = data.Dataset.Comparisons[data.Sources[i]];
+                return (float)(groundTruth.Reward(c.UserId, c.Prompt, c.ResponseA) - groundTruth.Reward(c.UserId, c.Prompt, c.ResponseB));
+            }).ToArray();
+            var oracleY = task.Test.Select(i => (float)data.Dataset.Comparisons[data.Sources[i]].Preference).ToArray();
+            foreach (int m in options.AnswerCounts)
+            {
+                Add("oracle", m, oracle, oracleY);
+            }
+        }
+    }
+
+    private static string Key(QueryStrategy strategy) => strategy switch
+    {
+        QueryStrategy.Uncertainty => "uncertainty",
+        QueryStrategy.InformationGain => "information-gain",
+        _ => "random",
+    };
+
+    private void ScoreClusters(PrefModel model, float[] zCalibration, float[] answers, float[] zTest, float[] testY, int[] order)
+    {
+        int k = model.Rank;
+        int count = models.ClusterSizes.Length;
+        foreach (int m in options.AnswerCounts)
+        {
+            int used = Math.Min(m, order.Length);
+            int best = Array.IndexOf(models.ClusterSizes, models.ClusterSizes.Max());
+            double bestLikelihood = double.NegativeInfinity;
+            for (int c = 0; c < count && used > 0; c++)
+            {
+                ReadOnlySpan<float> w = models.ClusterWeights.AsSpan(c * k, k);
+                double likelihood = 0;
+                for (int j = 0; j < used; j++)
+                {
+                    double margin = System.Numerics.Tensors.TensorPrimitives.Dot(w, zCalibration.AsSpan(order[j] * k, k));
+                    double y = answers[order[j]];
+                    likelihood += y * Math.Log(Math.Max(Logistic.Sigmoid(margin), 1e-12)) + (1 - y) * Math.Log(Math.Max(Logistic.Sigmoid(-margin), 1e-12));
+                }
+
+                if (likelihood > bestLikelihood)
+                {
+                    bestLikelihood = likelihood;
+                    best = c;
+                }
+            }
+
+            Add("cluster", m, Margins.Of(zTest, models.ClusterWeights.AsSpan(best * k, k)), testY);
+        }
+    }
+
+    private float[] PerUser(int[] calibrationRows, float[] answers, ReadOnlySpan<int> asked, int[] testRows)
+    {
+        var margins = new float[testRows.Length];
+        if (asked.IsEmpty)
+        {
+            return margins;
+        }
+
+        var own = new ComparisonSet(
+            world.Data.Features, 1, new int[asked.Length], asked.ToArray().Select(j => calibrationRows[j]).ToArray(),
+            asked.ToArray().Select(j => answers[j]).ToArray());
+        var beta = BaselineTrainer.TrainBradleyTerry(own, options.LogisticLambda).Coefficients;
+        for (int i = 0; i < testRows.Length; i++)
+        {
+            margins[i] = world.Data.Features.Dot(testRows[i], beta);
+        }
+
+        return margins;
+    }
+
+    private void Add(string method, int m, float[] margins, float[] preferences)
+    {
+        if (!cells.TryGetValue(method, out var byM))
+        {
+            cells[method] = byM = [];
+        }
+
+        if (!byM.TryGetValue(m, out var cell))
+        {
+            byM[m] = cell = new CellAccumulator();
+        }
+
+        cell.Add(margins, preferences);
+    }
+
+    private void Rate(int m, double rate)
+    {
+        if (!winRates.TryGetValue(m, out var list))
+        {
+            winRates[m] = list = [];
+        }
+
+        list.Add(rate);
+    }
+}
