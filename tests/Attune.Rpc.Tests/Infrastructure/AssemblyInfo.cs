@@ -1,0 +1,3 @@
+using Attune.Rpc.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(EchoServerFixture))]
