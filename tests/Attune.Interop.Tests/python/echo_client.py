@@ -114,7 +114,8 @@ class Scenarios:
         """Reads `after` replies of a long, slow server stream, then cancels the call."""
         a = self.arg
         call = self.stub.ServerStream(self.request(message="slow", repeat=a.get("repeat", 1000),
-                                                   delay_ms=a.get("delay_ms", 50)))
+                                                   payload=bytes(a.get("payload_bytes", 0)),
+                                                   delay_ms=a.get("delay_ms", 0)))
         received = 0
         try:
             for _ in call:
@@ -123,6 +124,26 @@ class Scenarios:
                     call.cancel()
         except self.grpc.RpcError as error:
             return {**error_result(error), "received": received}
+        return {"code": "OK", "received": received}
+
+    def cancel_bidi(self):
+        """Sends one message, reads its echo, then cancels while the server waits for the next message."""
+        requests_done = threading.Event()
+
+        def requests():
+            yield self.request(message=self.arg.get("message", "first"))
+            requests_done.wait(30)  # keep the request stream open: the server must be waiting, not finishing
+
+        call = self.stub.Bidi(requests())
+        received = 0
+        try:
+            for _ in call:
+                received += 1
+                call.cancel()
+        except self.grpc.RpcError as error:
+            return {**error_result(error), "received": received}
+        finally:
+            requests_done.set()
         return {"code": "OK", "received": received}
 
     def health_check(self):

@@ -1,5 +1,6 @@
-"""A python grpcio SERVER of attune.testing.v1.EchoService, with the semantics that echo.proto documents, for Attune's
-client to call.
+"""A python grpcio SERVER of attune.testing.v1.EchoService, with the semantics of tests/Attune.EchoServer (delay_ms once
+before replying, fail_code after the replies of a stream, client streams taking the last message's settings), for
+Attune's client to call.
 
 Prints ``{"event": "listening", "port": N}`` once serving, then one JSON line per event the tests wait on:
 ``{"event": "cancelled", "method": ...}`` when a call's context ends early (client cancel or deadline), and
@@ -73,20 +74,27 @@ def build_servicer(grpc, echo_pb2, echo_pb2_grpc):
         def ServerStream(self, request, context):
             echo_metadata(request, context, context.send_initial_metadata)
             echo_metadata(request, context, context.set_trailing_metadata)
-            fail_if_asked(request, context)
+            if request.delay_ms and not sleep_ms(context, request.delay_ms, "ServerStream"):
+                return
             for i in range(max(1, request.repeat)):
-                if request.delay_ms and not sleep_ms(context, request.delay_ms, "ServerStream"):
+                if not context.is_active():
+                    emit({"event": "cancelled", "method": "ServerStream"})
                     return
                 yield echo_pb2.EchoReply(message=request.message, payload=request.payload, index=i)
+            fail_if_asked(request, context)
 
         def ClientStream(self, request_iterator, context):
             retry_gate(context)
-            message, payload = [], bytearray()
+            message, payload, last, count = [], bytearray(), None, 0
             for request in request_iterator:
-                fail_if_asked(request, context)
                 message.append(request.message)
                 payload.extend(request.payload)
-            return echo_pb2.EchoReply(message="".join(message), payload=bytes(payload))
+                last, count = request, count + 1
+            if last is not None:
+                if last.delay_ms and not sleep_ms(context, last.delay_ms, "ClientStream"):
+                    return echo_pb2.EchoReply()
+                fail_if_asked(last, context)
+            return echo_pb2.EchoReply(message="".join(message), payload=bytes(payload), index=count)
 
         def Bidi(self, request_iterator, context):
             for i, request in enumerate(request_iterator):

@@ -1,6 +1,7 @@
 // Command echoserver serves attune.testing.v1.EchoService with grpc-go: the reference peer that the Attune EchoServer
-// (tests/Attune.EchoServer) is benchmarked against. It does the same work per call: echo the message and payload, honour
-// delay_ms, fail_code/fail_message, repeat and echo_metadata.
+// (tests/Attune.EchoServer) is benchmarked against. It does the same work per call, with the same semantics: echo the
+// message and payload; delay_ms once before replying; fail_code/fail_message (unary: instead of the reply; streams: after
+// the replies sent); repeat; echo_metadata into response headers and trailers.
 //
 // With -stats it also answers, on a plain TCP port, one JSON line of runtime.MemStats counters per connection, so that
 // the load driver can compute server allocations per call without instrumenting the gRPC port.
@@ -36,14 +37,10 @@ func (echoServer) Unary(ctx context.Context, req *testingv1.EchoRequest) (*testi
 	if err := echoMetadata(ctx, req, grpc.SetHeader); err != nil {
 		return nil, err
 	}
-	if req.DelayMs > 0 {
-		select {
-		case <-time.After(time.Duration(req.DelayMs) * time.Millisecond):
-		case <-ctx.Done():
-			return nil, status.FromContextError(ctx.Err()).Err()
-		}
-	}
 	if err := echoMetadata(ctx, req, grpc.SetTrailer); err != nil {
+		return nil, err
+	}
+	if err := sleep(ctx, req.DelayMs); err != nil {
 		return nil, err
 	}
 	if req.FailCode != 0 {
@@ -57,41 +54,55 @@ func (echoServer) ServerStream(req *testingv1.EchoRequest, stream testingv1.Echo
 	if err := echoMetadata(ctx, req, func(ctx context.Context, md metadata.MD) error { return stream.SetHeader(md) }); err != nil {
 		return err
 	}
-	if req.FailCode != 0 {
-		return status.Error(codes.Code(req.FailCode), req.FailMessage)
+	if err := echoMetadata(ctx, req, func(ctx context.Context, md metadata.MD) error { stream.SetTrailer(md); return nil }); err != nil {
+		return err
+	}
+	if err := sleep(ctx, req.DelayMs); err != nil {
+		return err
 	}
 	n := int(req.Repeat)
 	if n <= 0 {
 		n = 1
 	}
 	for i := 0; i < n; i++ {
-		if req.DelayMs > 0 {
-			time.Sleep(time.Duration(req.DelayMs) * time.Millisecond)
-		}
 		if err := stream.Send(&testingv1.EchoReply{Message: req.Message, Payload: req.Payload, Index: int32(i)}); err != nil {
 			return err
 		}
 	}
+	if req.FailCode != 0 {
+		return status.Error(codes.Code(req.FailCode), req.FailMessage)
+	}
 	return nil
 }
 
+// ClientStream concatenates messages and payloads; index is the message count; the last message's delay and failure apply.
 func (echoServer) ClientStream(stream testingv1.EchoService_ClientStreamServer) error {
 	var message strings.Builder
 	var payload []byte
+	var last *testingv1.EchoRequest
+	count := int32(0)
 	for {
 		req, err := stream.Recv()
 		if err == io.EOF {
-			return stream.SendAndClose(&testingv1.EchoReply{Message: message.String(), Payload: payload})
+			break
 		}
 		if err != nil {
 			return err
 		}
-		if req.FailCode != 0 {
-			return status.Error(codes.Code(req.FailCode), req.FailMessage)
-		}
 		message.WriteString(req.Message)
 		payload = append(payload, req.Payload...)
+		last = req
+		count++
 	}
+	if last != nil {
+		if err := sleep(stream.Context(), last.DelayMs); err != nil {
+			return err
+		}
+		if last.FailCode != 0 {
+			return status.Error(codes.Code(last.FailCode), last.FailMessage)
+		}
+	}
+	return stream.SendAndClose(&testingv1.EchoReply{Message: message.String(), Payload: payload, Index: count})
 }
 
 func (echoServer) Bidi(stream testingv1.EchoService_BidiServer) error {
@@ -103,12 +114,30 @@ func (echoServer) Bidi(stream testingv1.EchoService_BidiServer) error {
 		if err != nil {
 			return err
 		}
+		if err := sleep(stream.Context(), req.DelayMs); err != nil {
+			return err
+		}
 		if req.FailCode != 0 {
 			return status.Error(codes.Code(req.FailCode), req.FailMessage)
 		}
 		if err := stream.Send(&testingv1.EchoReply{Message: req.Message, Payload: req.Payload, Index: i}); err != nil {
 			return err
 		}
+	}
+}
+
+// sleep waits delay_ms, or fails with the context's status when the call is cancelled or its deadline passes.
+func sleep(ctx context.Context, delayMs int32) error {
+	if delayMs <= 0 {
+		return nil
+	}
+	timer := time.NewTimer(time.Duration(delayMs) * time.Millisecond)
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+		return nil
+	case <-ctx.Done():
+		return status.FromContextError(ctx.Err()).Err()
 	}
 }
 
