@@ -66,7 +66,7 @@ for section in $sections; do
 done
 
 {
-  echo "Run $(date -u '+%Y-%m-%d %H:%M UTC'), $(( SECONDS - start )) s; CPU: $(lscpu | sed -n 's/^Model name: *//p'), nproc $(nproc);"
+  echo "Run $(date -u '+%Y-%m-%d %H:%M UTC'), $(( SECONDS - start )) s; CPU: $(lscpu | sed -n 's/^Model name: *//p'), nproc $(getconf _NPROCESSORS_ONLN);"
   echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg); ${CPU:+both sides pinned to core $CPU; }threads: 1 per side."
 } > "$results/header.txt"
 $python "$here/python/report.py" "$results" --data "$data" --header "$results/header.txt" >/dev/null
