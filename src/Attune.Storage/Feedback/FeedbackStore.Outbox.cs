@@ -50,7 +50,7 @@ internal sealed partial class FeedbackStore
 
         var now = db.Time(time.GetUtcNow());
         return db.WriteAsync((c, tx) => c.ExecuteAsync(new CommandDefinition(
-            "UPDATE outbox SET dispatched_at = @now, leased_until = NULL WHERE id IN @ids AND dispatched_at IS NULL",
+            $"UPDATE outbox SET dispatched_at = @now, leased_until = NULL WHERE {db.InList("id", "ids")} AND dispatched_at IS NULL",
             new { now, ids = ids.ToArray() }, tx, cancellationToken: cancellationToken)), cancellationToken);
     }
 

@@ -14,6 +14,12 @@ internal abstract class Database : IAsyncDisposable
     /// <summary><c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL; empty on SQLite, where a write transaction locks the file.</summary>
     public string SkipLocked => IsPostgres ? "FOR UPDATE SKIP LOCKED" : "";
 
+    /// <summary>
+    /// SQL testing <paramref name="column"/> against the list parameter <paramref name="parameter"/>: <c>= ANY(@p)</c>
+    /// with a PostgreSQL array, <c>IN @p</c> (which Dapper expands) on SQLite.
+    /// </summary>
+    public string InList(string column, string parameter) => IsPostgres ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
+
     /// <summary>Opens a connection ready for use.</summary>
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
