@@ -10,22 +10,25 @@ internal static class Measure
 {
     public static Measurement Run(Action action, int repetitions, double minBatchSeconds = 0.01, double warmupSeconds = 0.5)
     {
+        // Warm-up by CPU time as well as wall time: on a loaded machine a wall-clock warm-up may give the tiered JIT too few
+        // calls to reach its optimised code.
         var clock = Stopwatch.StartNew();
+        double cpuStart = ThreadClock.Seconds();
         long calls = 0;
-        while (clock.Elapsed.TotalSeconds < warmupSeconds || calls < 3)
+        while (clock.Elapsed.TotalSeconds < warmupSeconds || ThreadClock.Seconds() - cpuStart < 0.5 * warmupSeconds || calls < 3)
         {
             action();
             calls++;
         }
 
-        double perCall = clock.Elapsed.TotalSeconds / calls;
+        double perCall = (ThreadClock.Seconds() - cpuStart) / calls;
         int batch = (int)Math.Clamp(minBatchSeconds / Math.Max(perCall, 1e-9), 1, int.MaxValue);
         var wall = new double[repetitions];
         var cpu = new double[repetitions];
         long allocated = GC.GetAllocatedBytesForCurrentThread();
         for (int r = 0; r < repetitions; r++)
         {
-            double cpuStart = ThreadClock.Seconds();
+            double batchCpuStart = ThreadClock.Seconds();
             long start = Stopwatch.GetTimestamp();
             for (int i = 0; i < batch; i++)
             {
@@ -33,7 +36,7 @@ internal static class Measure
             }
 
             wall[r] = Stopwatch.GetElapsedTime(start).TotalSeconds / batch;
-            cpu[r] = (ThreadClock.Seconds() - cpuStart) / batch;
+            cpu[r] = (ThreadClock.Seconds() - batchCpuStart) / batch;
         }
 
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;

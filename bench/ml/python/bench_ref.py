@@ -211,7 +211,10 @@ def environment(threads):
     t0 = time.thread_time()
     ta @ ta
     torch_matmul = time.thread_time() - t0
+    with open("/proc/self/maps") as maps:
+        mapped = sorted({line.split()[-1] for line in maps if "blas" in line or "lapack" in line})
     return {
+        "mapped_blas": mapped,
         "python": platform.python_version(), "numpy": np.__version__, "torch": torch.__version__,
         "sklearn": __import__("sklearn").__version__, "threads": threads, "torch_threads": torch.get_num_threads(),
         "blas": blas, "numpy_sgemm_2048_s": matmul, "torch_sgemm_2048_s": torch_matmul,

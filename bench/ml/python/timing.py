@@ -8,11 +8,12 @@ import time
 def measure(fn, repetitions=15, min_batch_s=0.01, warmup_s=0.3):
     """Seconds per call of fn over `repetitions` batches of calls, each batch at least min_batch_s long."""
     start = time.perf_counter()
+    cpu_start = time.thread_time()
     calls = 0
-    while time.perf_counter() - start < warmup_s or calls < 3:
+    while time.perf_counter() - start < warmup_s or time.thread_time() - cpu_start < 0.5 * warmup_s or calls < 3:
         fn()
         calls += 1
-    per_call = (time.perf_counter() - start) / calls
+    per_call = (time.thread_time() - cpu_start) / calls
     batch = max(1, int(min_batch_s / max(per_call, 1e-9)))
     wall, cpu = [], []
     for _ in range(repetitions):
