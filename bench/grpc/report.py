@@ -19,6 +19,16 @@ def target_for(scenario, concurrency):
     return TARGETS.get((scenario, concurrency), TARGETS.get((scenario, None)))
 
 
+def floor_ops(row):
+    floor = row.get("kestrel_floor")
+    return "" if not floor else f"{floor['ops_per_s']:,.0f}"
+
+
+def floor_cpu(row):
+    floor = row.get("kestrel_floor")
+    return "" if not floor else f"{floor['server_cpu_us_per_op']:.1f}"
+
+
 def cpu_model():
     try:
         out = subprocess.run(["lscpu"], capture_output=True, text=True, check=True).stdout
@@ -56,8 +66,10 @@ def main():
             continue
         ratio = attune["ops_per_s"] / go["ops_per_s"] if go["ops_per_s"] else None
         target = target_for(scenario, concurrency)
+        floor = by_key.get((scenario, concurrency, "kestrel-floor"))
         rows.append({"scenario": scenario, "concurrency": concurrency, "attune": attune, "grpc_go": go, "ratio": ratio,
-                     "target": target, "met": None if target is None or ratio is None else ratio >= target})
+                     "target": target, "met": None if target is None or ratio is None else ratio >= target,
+                     "kestrel_floor": floor})
 
     meta = {"date_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "nproc": os.cpu_count(), "cpu": cpu_model(),
             "server_cpu": options.server_cpu, "driver_cpu": options.driver_cpu, "duration_s": options.duration,
@@ -72,8 +84,8 @@ def main():
         f"the servers, median run shown; {meta['payload_bytes']}-byte payload.",
         "",
         "| scenario | conc. | Attune | grpc-go | ratio A/G | target | p50 µs A / G | p99 µs A / G "
-        "| server alloc B/op A / G | server CPU µs/op A / G |",
-        "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |",
+        "| server alloc B/op A / G | server CPU µs/op A / G | Kestrel floor | floor CPU µs/op |",
+        "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         a, g = row["attune"], row["grpc_go"]
@@ -84,7 +96,8 @@ def main():
             f"| {g['ops_per_s']:,.0f} | **{row['ratio']:.2f}x**{errors} | {target} "
             f"| {a['p50_us']:,.0f} / {g['p50_us']:,.0f} | {a['p99_us']:,.0f} / {g['p99_us']:,.0f} "
             f"| {a['server_alloc_bytes_per_op']:,.0f} / {g['server_alloc_bytes_per_op']:,.0f} "
-            f"| {a['server_cpu_us_per_op']:.1f} / {g['server_cpu_us_per_op']:.1f} |")
+            f"| {a['server_cpu_us_per_op']:.1f} / {g['server_cpu_us_per_op']:.1f} "
+            f"| {floor_ops(row)} | {floor_cpu(row)} |")
     with open(options.out_md, "w") as out:
         out.write("\n".join(lines) + "\n")
 

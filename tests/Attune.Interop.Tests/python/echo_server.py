@@ -3,7 +3,7 @@ before replying, fail_code after the replies of a stream, client streams taking 
 Attune's client to call.
 
 Prints ``{"event": "listening", "port": N}`` once serving, then one JSON line per event the tests wait on:
-``{"event": "cancelled", "method": ...}`` when a call's context ends early (client cancel or deadline), and
+``{"event": "cancelled", "method": ..., "message": ...}`` when a call's context ends early (client cancel or deadline), and
 ``{"event": "attempt", "key": ..., "n": ...}`` for each attempt of a call carrying ``x-retry-key``.
 
 Retry testing: a call with metadata ``x-retry-key: K`` and ``x-fail-attempts: N`` fails with UNAVAILABLE on its first N
@@ -37,14 +37,14 @@ def build_servicer(grpc, echo_pb2, echo_pb2_grpc):
         if wanted:
             send(tuple((k, v) for k, v in context.invocation_metadata() if k in wanted))
 
-    def sleep_ms(context, ms, method):
+    def sleep_ms(context, ms, method, message=""):
         """Sleeps, watching the call: False (and a "cancelled" event) when the client cancelled or the deadline passed."""
         deadline = time.monotonic() + ms / 1000
         while time.monotonic() < deadline and context.is_active():
             time.sleep(min(0.005, max(0.0, deadline - time.monotonic())))
         if context.is_active():
             return True
-        emit({"event": "cancelled", "method": method})
+        emit({"event": "cancelled", "method": method, "message": message})
         return False
 
     def retry_gate(context):
@@ -64,7 +64,7 @@ def build_servicer(grpc, echo_pb2, echo_pb2_grpc):
         def Unary(self, request, context):
             n = retry_gate(context)
             echo_metadata(request, context, context.send_initial_metadata)
-            if request.delay_ms and not sleep_ms(context, request.delay_ms, "Unary"):
+            if request.delay_ms and not sleep_ms(context, request.delay_ms, "Unary", request.message):
                 return echo_pb2.EchoReply()
             echo_metadata(request, context, context.set_trailing_metadata)
             fail_if_asked(request, context)
@@ -74,7 +74,7 @@ def build_servicer(grpc, echo_pb2, echo_pb2_grpc):
         def ServerStream(self, request, context):
             echo_metadata(request, context, context.send_initial_metadata)
             echo_metadata(request, context, context.set_trailing_metadata)
-            if request.delay_ms and not sleep_ms(context, request.delay_ms, "ServerStream"):
+            if request.delay_ms and not sleep_ms(context, request.delay_ms, "ServerStream", request.message):
                 return
             for i in range(max(1, request.repeat)):
                 if not context.is_active():
@@ -100,7 +100,7 @@ def build_servicer(grpc, echo_pb2, echo_pb2_grpc):
             for i, request in enumerate(request_iterator):
                 echo_metadata(request, context, context.set_trailing_metadata)
                 fail_if_asked(request, context)
-                if request.delay_ms and not sleep_ms(context, request.delay_ms, "Bidi"):
+                if request.delay_ms and not sleep_ms(context, request.delay_ms, "Bidi", request.message):
                     return
                 yield echo_pb2.EchoReply(message=request.message, payload=request.payload, index=i)
 
