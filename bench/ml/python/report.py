@@ -220,7 +220,7 @@ def main():
               f"numpy {env.get('numpy')}, torch {env.get('torch')} ({env.get('torch_threads')} thread), scikit-learn "
               f"{env.get('sklearn')}; thread pools: {blas}; sgemm 2048³ on 1 thread (CPU time): numpy {fmt(env.get('numpy_sgemm_2048_s'))} "
               f"({2 * 2048 ** 3 / env['numpy_sgemm_2048_s'] / 1e9:.0f} GFLOP/s), torch {fmt(env.get('torch_sgemm_2048_s'))}; "
-              f"BLAS libraries mapped in the reference process: {', '.join(os.path.basename(m) for m in env.get('mapped_blas', []))}.", ""]
+              f"BLAS libraries mapped in the reference process: {', '.join(m for m in env.get('mapped_blas', []) if os.path.basename(m).startswith('lib'))}.", ""]
     if "train" in a and "train" in r:
         training_rows(a, r, settings, lines)
     if "newuser" in a and "newuser" in r:
