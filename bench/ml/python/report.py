@@ -54,7 +54,7 @@ def training_rows(a, r, settings, lines):
               f"{n:,} comparisons, {settings['users']} users, {settings['pairs']:,} pairs, K = {settings['rank']}, float32, "
               "1 thread. Attune: `JointObjective.LossGradient`; PyTorch: the same sum of BCE-with-logits plus both ridge "
               "terms, autograd `backward()`. Ratio = PyTorch / Attune on CPU time (> 1: Attune faster).", "",
-              "| features | operation | Attune CPU (wall) | PyTorch CPU (wall) | PyTorch / Attune | Attune comparisons/s | |loss0 diff| |",
+              "| features | operation | Attune CPU (wall) | PyTorch CPU (wall) | PyTorch / Attune | Attune comparisons/s | loss0 abs. diff |",
               "| --- | --- | --- | --- | --- | --- | --- |"]
     for kind, label in (("dense", f"dense D = {settings['dense_d']}"), ("sparse", f"hashed D = {settings['sparse_d']}, {settings['nnz']} nnz")):
         at, rt = a["train"][kind], r["train"][kind]
@@ -121,7 +121,7 @@ def newuser_rows(a, r, lines):
               "N(0, I) (\"isotropic\"). The production prior N(mu, Sigma) fitted to the users (\"trained\") has a non-zero mean "
               "and full covariance, which scikit-learn cannot express; it is timed on the Attune side only. Times are per fit, "
               "averaged over each size's answer sets. Target: Attune >= 10x faster.", "",
-              "| answers | Attune isotropic CPU (wall) | Attune trained prior CPU (wall) | scikit-learn CPU (wall) | sklearn / Attune (isotropic) | Newton iterations | max |w_attune - w_sklearn| | allocated B/fit |",
+              "| answers | Attune isotropic CPU (wall) | Attune trained prior CPU (wall) | scikit-learn CPU (wall) | sklearn / Attune (isotropic) | Newton iterations | max abs. diff w vs sklearn | allocated B/fit |",
               "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     for n, row in a["newuser"].items():
         iso, trained, ref = row["isotropic"], row["trained"], r["newuser"][n]
