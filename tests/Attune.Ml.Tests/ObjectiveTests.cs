@@ -106,6 +106,37 @@ public sealed class ObjectiveTests
     }
 
     [Fact]
+    public void UserObjective_LossGradientHessian_agreesWithSeparateCalls()
+    {
+        const int k = 2;
+        float[] z = [1f, -2f, 0.5f, 0.25f, -1f, 3f];
+        float[] y = [1f, 0f, 0.3f];
+        double[] mu = [0.5, -0.5];
+        double[] precision = [1.0, 0.2, 0.2, 2.0];
+        var objective = new UserObjective(z, y, [], mu, precision);
+        double[] w = [0.3, 40.0];
+        var g1 = new double[k];
+        var g2 = new double[k];
+        var h1 = new double[k * k];
+        var h2 = new double[k * k];
+
+        double loss = objective.LossGradientHessian(w, g1, h1);
+        objective.Gradient(w, g2);
+        objective.Hessian(w, h2);
+
+        Assert.Equal(objective.Loss(w), loss, 9);
+        for (int a = 0; a < k; a++)
+        {
+            Assert.Equal(g2[a], g1[a], 12);
+        }
+
+        for (int a = 0; a < k * k; a++)
+        {
+            Assert.Equal(h2[a], h1[a], 12);
+        }
+    }
+
+    [Fact]
     public void JointObjective_wrongParameterLength_throws()
     {
         var data = new PlantedData(5, 8, 6, 2, 0.6, seed: 6);

@@ -1,3 +1,8 @@
+using System.Buffers;
+using System.Numerics;
+using System.Numerics.Tensors;
+using Attune.Ml.Kernels;
+
 namespace Attune.Ml.Active;
 
 /// <summary>
@@ -10,7 +15,7 @@ namespace Attune.Ml.Active;
 /// (rank-one) update with that answer, a mutual-information surrogate;</item>
 /// <item><see cref="QueryStrategy.Random"/>: uniform, seeded (baseline).</item>
 /// </list>
-/// v is computed as ||L^T z||^2 with Sigma = L L^T, K(K+1)/2 multiply-adds per candidate, nothing allocated for K &lt;= 32.
+/// v is computed as ||L^T z||^2 with Sigma = L L^T; scratch is stack-allocated or pooled, so selection allocates nothing.
 /// </summary>
 public static class ActiveQuerySelector
 {
@@ -48,53 +53,165 @@ public static class ActiveQuerySelector
             return;
         }
 
+        float[] scores = ArrayPool<float>.Shared.Rent(count);
+        try
+        {
+            Span<float> scored = scores.AsSpan(0, count);
+            Score(strategy, mean, covariance, candidates, scored);
+            if (destination.Length == 1)
+            {
+                destination[0] = TensorPrimitives.IndexOfMax<float>(scored);
+                return;
+            }
+
+            Span<float> topScores = destination.Length <= 256 ? stackalloc float[destination.Length] : new float[destination.Length];
+            int filled = 0;
+            for (int c = 0; c < count; c++)
+            {
+                if (filled < destination.Length)
+                {
+                    Insert(topScores, destination, filled++, c, scored[c]);
+                }
+                else if (scored[c] > topScores[filled - 1])
+                {
+                    Insert(topScores, destination, filled - 1, c, scored[c]);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(scores);
+        }
+    }
+
+    /// <summary>
+    /// Writes every candidate's score (length candidates) under an uncertainty or information-gain strategy.
+    /// Computed in float: v = ||L^T z||^2 with Sigma = L L^T (SIMD over K when K is a multiple of the vector width),
+    /// then sigmoid, square root and log over the whole batch with TensorPrimitives.
+    /// </summary>
+    public static void Score(
+        QueryStrategy strategy, ReadOnlySpan<double> mean, ReadOnlySpan<double> covariance, ReadOnlySpan<float> candidates, Span<float> scores)
+    {
+        int k = mean.Length;
+        if (strategy == QueryStrategy.Random)
+        {
+            throw new ArgumentException("Random selection has no scores; use Select or SelectTop.", nameof(strategy));
+        }
+
+        if (k < 1 || covariance.Length != k * k || candidates.Length != scores.Length * k)
+        {
+            throw new ArgumentException(
+                $"Need mean (K >= 1), covariance (K, K), candidates (count, K) and scores (count); got {mean.Length}, {covariance.Length}, {candidates.Length}, {scores.Length} values.",
+                nameof(scores));
+        }
+
         Span<double> l = k <= 32 ? stackalloc double[k * k] : new double[k * k];
         covariance.CopyTo(l);
-        if (!Kernels.SmallMatrix.CholeskyInPlace(l, k))
+        if (!SmallMatrix.CholeskyInPlace(l, k))
         {
             throw new ArgumentException("covariance is not symmetric positive definite.", nameof(covariance));
         }
 
-        Span<double> topScores = destination.Length <= 64 ? stackalloc double[destination.Length] : new double[destination.Length];
-        int filled = 0;
-        for (int c = 0; c < count; c++)
+        Span<float> lf = k <= 32 ? stackalloc float[k * k] : new float[k * k];
+        Span<float> mf = k <= 32 ? stackalloc float[k] : new float[k];
+        for (int i = 0; i < k * k; i++)
         {
-            double score = Score(strategy, mean, l, candidates.Slice(c * k, k));
-            if (filled < destination.Length)
-            {
-                Insert(topScores, destination, filled++, c, score);
-            }
-            else if (score > topScores[filled - 1])
-            {
-                Insert(topScores, destination, filled - 1, c, score);
-            }
+            lf[i] = (float)l[i];
         }
-    }
 
-    /// <summary>The score of one candidate z (length K) under the strategy, from mu and the lower Cholesky factor L of Sigma.</summary>
-    internal static double Score(QueryStrategy strategy, ReadOnlySpan<double> mean, ReadOnlySpan<double> l, ReadOnlySpan<float> z)
-    {
-        int k = mean.Length;
-        double m = 0.0;
-        double v = 0.0;
         for (int a = 0; a < k; a++)
         {
-            m += mean[a] * z[a];
-            double t = 0.0;
-            for (int b = a; b < k; b++)
-            {
-                t += l[b * k + a] * z[b];
-            }
-
-            v += t * t;
+            mf[a] = (float)mean[a];
         }
 
-        double s = m >= 0 ? Math.Exp(-m) : Math.Exp(m);
-        double slope = s / ((1 + s) * (1 + s));
-        return strategy == QueryStrategy.Uncertainty ? slope * Math.Sqrt(v) : Math.Log(1 + slope * v);
+        float[] varianceBuffer = ArrayPool<float>.Shared.Rent(scores.Length);
+        try
+        {
+            Span<float> variance = varianceBuffer.AsSpan(0, scores.Length);
+            MarginsAndVariances(mf, lf, candidates, scores, variance);
+
+            // scores holds m; sigmoid'(m) = s - s^2.
+            TensorPrimitives.Sigmoid(scores, scores);
+            for (int c = 0; c < scores.Length; c++)
+            {
+                scores[c] -= scores[c] * scores[c];
+            }
+
+            if (strategy == QueryStrategy.Uncertainty)
+            {
+                TensorPrimitives.Sqrt(variance, variance);
+                TensorPrimitives.Multiply(scores, variance, scores);
+            }
+            else
+            {
+                TensorPrimitives.Multiply(scores, variance, scores);
+                TensorPrimitives.Add(scores, 1f, scores);
+                TensorPrimitives.Log(scores, scores);
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(varianceBuffer);
+        }
     }
 
-    private static void Insert(Span<double> scores, Span<int> indices, int position, int candidate, double score)
+    /// <summary>
+    /// m_c = mu . z_c into margins and v_c = ||L^T z_c||^2 into variances; L lower, shape (K, K). SIMD lanes run across
+    /// candidates: each block of Vector&lt;float&gt;.Count candidates is transposed to shape (K, lanes), so every
+    /// multiply-add serves a whole block and the K independent sums of L^T z overlap instead of forming one long chain.
+    /// </summary>
+    private static void MarginsAndVariances(
+        ReadOnlySpan<float> mean, ReadOnlySpan<float> l, ReadOnlySpan<float> candidates, Span<float> margins, Span<float> variances)
+    {
+        int k = mean.Length;
+        int width = Vector<float>.Count;
+        Span<Vector<float>> block = k <= 64 ? stackalloc Vector<float>[k] : new Vector<float>[k];
+        Span<float> lanes = stackalloc float[width];
+        Span<float> laneVariances = stackalloc float[width];
+        for (int start = 0; start < margins.Length; start += width)
+        {
+            int n = Math.Min(width, margins.Length - start);
+            lanes.Clear();
+            for (int a = 0; a < k; a++)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    lanes[i] = candidates[(start + i) * k + a];
+                }
+
+                block[a] = new Vector<float>(lanes);
+            }
+
+            Vector<float> m = Vector<float>.Zero;
+            Vector<float> v = Vector<float>.Zero;
+            for (int a = 0; a < k; a++)
+            {
+                m += mean[a] * block[a];
+                Vector<float> t = Vector<float>.Zero;
+                for (int b = a; b < k; b++)
+                {
+                    t += l[b * k + a] * block[b];
+                }
+
+                v += t * t;
+            }
+
+            if (n == width)
+            {
+                m.CopyTo(margins.Slice(start, width));
+                v.CopyTo(variances.Slice(start, width));
+            }
+            else
+            {
+                m.CopyTo(lanes);
+                v.CopyTo(laneVariances);
+                lanes[..n].CopyTo(margins.Slice(start, n));
+                laneVariances[..n].CopyTo(variances.Slice(start, n));
+            }
+        }
+    }
+
+    private static void Insert(Span<float> scores, Span<int> indices, int position, int candidate, float score)
     {
         int i = position;
         while (i > 0 && scores[i - 1] < score)

@@ -117,6 +117,70 @@ public readonly ref struct UserObjective
         return loss;
     }
 
+    /// <summary>
+    /// Returns J(w) and writes its gradient (length K) and Hessian (shape (K, K)) in one pass, sharing one exponential
+    /// per answer between the loss, sigmoid and sigmoid' (the Newton step's hot path).
+    /// </summary>
+    public double LossGradientHessian(ReadOnlySpan<double> w, Span<double> gradient, Span<double> hessian)
+    {
+        int k = Rank;
+        ObjectiveChecks.Length(w.Length, k, nameof(w));
+        ObjectiveChecks.Length(gradient.Length, k, nameof(gradient));
+        ObjectiveChecks.Length(hessian.Length, k * k, nameof(hessian));
+        double loss = PriorTerm(w, gradient);
+        _precision.CopyTo(hessian);
+        for (int j = 0; j < _y.Length; j++)
+        {
+            ReadOnlySpan<float> zj = _z.Slice(j * k, k);
+            double m = Dot(w, zj);
+            double c = _c.IsEmpty ? 1.0 : _c[j];
+            double e = Math.Exp(-Math.Abs(m));
+            double sigmoid = m >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+            loss += c * (Math.Max(m, 0.0) + Math.Log(1.0 + e) - _y[j] * m);
+            double r = c * (sigmoid - _y[j]);
+            double s = c * sigmoid * (1.0 - sigmoid);
+            for (int a = 0; a < k; a++)
+            {
+                gradient[a] += r * zj[a];
+                double sa = s * zj[a];
+                for (int b = 0; b <= a; b++)
+                {
+                    hessian[a * k + b] += sa * zj[b];
+                }
+            }
+        }
+
+        for (int a = 0; a < k; a++)
+        {
+            for (int b = 0; b < a; b++)
+            {
+                hessian[b * k + a] = hessian[a * k + b];
+            }
+        }
+
+        return loss;
+    }
+
+    /// <summary>1/2 (w - mu)^T P (w - mu); overwrites gradient with P (w - mu).</summary>
+    private double PriorTerm(ReadOnlySpan<double> w, Span<double> gradient)
+    {
+        int k = Rank;
+        double loss = 0.0;
+        for (int a = 0; a < k; a++)
+        {
+            double pa = 0.0;
+            for (int b = 0; b < k; b++)
+            {
+                pa += _precision[a * k + b] * (w[b] - _mu[b]);
+            }
+
+            loss += 0.5 * (w[a] - _mu[a]) * pa;
+            gradient[a] = pa;
+        }
+
+        return loss;
+    }
+
     /// <summary>Writes the Hessian at w, shape (K, K) row-major.</summary>
     public void Hessian(ReadOnlySpan<double> w, Span<double> hessian)
     {

@@ -53,12 +53,15 @@ public static class NewUserFitter
         Span<double> step = k <= 32 ? stackalloc double[k] : new double[k];
         Span<double> trial = k <= 32 ? stackalloc double[k] : new double[k];
         int iterations = 0;
-        double loss = objective.LossGradient(mean, gradient);
+        double loss = objective.LossGradientHessian(mean, gradient, hessian);
         while (iterations < MaxIterations)
         {
             iterations++;
-            objective.Hessian(mean, hessian);
-            SmallMatrix.CholeskyInPlace(hessian, k);
+            if (!SmallMatrix.CholeskyInPlace(hessian, k))
+            {
+                throw new ArgumentException("The Hessian is not positive definite: the prior covariance is ill conditioned.", nameof(prior));
+            }
+
             for (int a = 0; a < k; a++)
             {
                 step[a] = -gradient[a];
@@ -71,13 +74,14 @@ public static class NewUserFitter
                 slope += step[a] * gradient[a];
             }
 
+            // -slope = g^T H^-1 g is the squared Newton decrement: half of it predicts the remaining decrease.
             if (-slope < 1e-20)
             {
+                objective.Hessian(mean, hessian);
                 break;
             }
 
             double t = 1.0;
-            double next = loss;
             for (int b = 0; b < 40; b++, t *= 0.5)
             {
                 for (int a = 0; a < k; a++)
@@ -85,22 +89,20 @@ public static class NewUserFitter
                     trial[a] = mean[a] + t * step[a];
                 }
 
-                next = objective.Loss(trial);
-                if (next <= loss + 1e-4 * t * slope)
+                if (objective.Loss(trial) <= loss + 1e-4 * t * slope)
                 {
                     break;
                 }
             }
 
             trial.CopyTo(mean);
-            loss = objective.LossGradient(mean, gradient);
-            if (-slope * t * t < 1e-18 * (1.0 + Math.Abs(loss)))
+            loss = objective.LossGradientHessian(mean, gradient, hessian);
+            if (-slope * t < 1e-16 * (1.0 + Math.Abs(loss)))
             {
                 break;
             }
         }
 
-        objective.Hessian(mean, hessian);
         SmallMatrix.CholeskyInPlace(hessian, k);
         SmallMatrix.CholeskyInverse(hessian, k, covariance);
         return iterations;
