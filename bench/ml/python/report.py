@@ -29,9 +29,15 @@ def ratio(reference, attune):
 
 def time_to(trace, target):
     """CPU seconds of the first evaluation whose loss is <= target (trace rows: wall, cpu, loss)."""
-    for _, cpu, loss in trace:
+    found = evaluations_to(trace, target)
+    return trace[found - 1][1] if found else None
+
+
+def evaluations_to(trace, target):
+    """Number of evaluations until the loss is first <= target, or None."""
+    for i, (_, _, loss) in enumerate(trace):
         if loss <= target:
-            return cpu
+            return i + 1
     return None
 
 
@@ -69,7 +75,7 @@ def training_rows(a, r, settings, lines):
     lines.append("")
     lines += [f"### Full training run: L-BFGS, {settings['iterations']} iterations, history {settings['lbfgs_history']}, from the same theta0", "",
               "Attune: `Lbfgs` (backtracking Armijo) on `JointObjective`; PyTorch: `torch.optim.LBFGS` (strong-Wolfe line search). "
-              "Time to a loss = CPU time of the first evaluation at or below it; targets are relative to the best final loss of the two.", "",
+              "Time to a loss = CPU time of the first evaluation at or below it (ev. = evaluations so far); targets are relative to the best final loss of the two.", "",
               "| features | side | run CPU (wall) | evaluations | final loss | to best·(1+1e-2) | to best·(1+1e-3) | to best·(1+1e-4) |",
               "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     for kind in ("dense", "sparse"):
@@ -84,7 +90,7 @@ def training_rows(a, r, settings, lines):
             for rel in TARGETS:
                 t = time_to(run["trace"], best * (1 + rel))
                 times.setdefault(side, []).append(t)
-                cells.append(fmt(t) if t is not None else "not reached")
+                cells.append(f"{fmt(t)} ({evaluations_to(run['trace'], best * (1 + rel))} ev.)" if t is not None else "not reached")
             lines.append(f"| {kind} | {side} | {fmt(run['cpu_seconds'])} ({fmt(run['seconds'])}) | {run['evaluations']} | "
                          f"{run['final_loss']:.2f} | " + " | ".join(cells) + " |")
         (attune_times, ref_times), ref_run = list(times.values())[:2], list(runs.values())[1]
