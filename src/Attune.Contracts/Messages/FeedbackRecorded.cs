@@ -20,8 +20,5 @@ public sealed record FeedbackRecorded
     /// <summary>P(user prefers A over B) in [0, 1]; 0.5 is a tie.</summary>
     public required double Preference { get; init; }
 
-    /// <summary>The feedback store's sequence number, increasing in recording order.</summary>
-    public required long Sequence { get; init; }
-
     public required DateTimeOffset RecordedAt { get; init; }
 }

@@ -1,0 +1,44 @@
+using Attune.Contracts.Clients;
+using Attune.Contracts.V1;
+using Attune.Rpc;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attune.Feedback.Tests;
+
+/// <summary>The feedback service on real Kestrel (an ephemeral 127.0.0.1 port) with its SQLite store in a temp folder.</summary>
+public sealed class FeedbackServiceFixture : IAsyncLifetime
+{
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "attune-feedback-tests-" + Guid.NewGuid().ToString("N"));
+    private WebApplicationFactory<Program>? _factory;
+
+    public GrpcChannel Channel { get; private set; } = null!;
+
+    public FeedbackServiceClient Client { get; private set; } = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _factory = new WebApplicationFactory<Program>()
+            .WithWebHostBuilder(b => b.UseSetting("Attune:DataDir", _dataDir).UseSetting("urls", "http://127.0.0.1:0"));
+        _factory.UseKestrel();
+        _factory.StartServer();
+        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Channel = GrpcChannel.ForAddress(address);
+        Client = new FeedbackServiceClient(Channel);
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        Directory.Delete(_dataDir, recursive: true);
+    }
+}
