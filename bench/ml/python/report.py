@@ -73,7 +73,7 @@ def training_rows(a, r, settings, lines):
                              f"{ratio(rm['cpu_median_s'], am['cpu_median_s'])} | {n / am['cpu_median_s']:,.0f} | "
                              f"{abs(at['loss0'] - ref['loss0']):.3g} |")
     lines.append("")
-    lines += [f"### Full training run: L-BFGS, {settings['iterations']} iterations, history {settings['lbfgs_history']}, from the same theta0", "",
+    lines += [f"### Full training run: L-BFGS, {settings['iterations']} iterations, history {settings['lbfgs_history']}, from the same theta0 (fastest of 2 runs per side)", "",
               "Attune: `Lbfgs` (backtracking Armijo) on `JointObjective`; PyTorch: `torch.optim.LBFGS` (strong-Wolfe line search). "
               "Time to a loss = CPU time of the first evaluation at or below it (ev. = evaluations so far); targets are relative to the best final loss of the two.", "",
               "| features | side | run CPU (wall) | evaluations | final loss | to best·(1+1e-2) | to best·(1+1e-3) | to best·(1+1e-4) |",
