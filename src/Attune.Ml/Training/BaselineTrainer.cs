@@ -67,7 +67,10 @@ public static class BaselineTrainer
         for (int it = 0; it < maxIterations; it++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!lbfgs.Step() || lbfgs.GradientNorm < 1e-5 * (1 + Math.Abs(lbfgs.Value)))
+            double previous = lbfgs.Value;
+
+            // Float gradients bottom out near 1e-6 relative, so a stalled objective ends the run as well.
+            if (!lbfgs.Step() || lbfgs.GradientNorm < 1e-4 * (1 + Math.Abs(lbfgs.Value)) || previous - lbfgs.Value < 1e-8 * Math.Abs(previous))
             {
                 break;
             }
