@@ -28,7 +28,7 @@ internal abstract class Database : IAsyncDisposable
     {
         await using var gate = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         var result = await work(connection, transaction).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return result;
@@ -55,6 +55,10 @@ internal abstract class Database : IAsyncDisposable
 
     /// <summary>True when <paramref name="exception"/> is a unique-constraint violation.</summary>
     public abstract bool IsUniqueViolation(Exception exception);
+
+    /// <summary>Begins a write transaction on <paramref name="connection"/>.</summary>
+    protected virtual async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>Waits for this process's turn to write (SQLite: one writer per file); nothing on PostgreSQL.</summary>
     protected virtual ValueTask<IAsyncDisposable> EnterWriteAsync(CancellationToken cancellationToken) =>

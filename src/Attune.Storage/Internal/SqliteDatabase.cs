@@ -95,6 +95,12 @@ internal sealed class SqliteDatabase : Database
     public override bool IsUniqueViolation(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
 
+    // BEGIN IMMEDIATE is where a writer waits (up to the busy timeout) for another process's lock, and
+    // Microsoft.Data.Sqlite's async methods run synchronously: wait on the thread pool, not on the caller's thread.
+    protected override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await Task.Run(() => (DbTransaction)((SqliteConnection)connection).BeginTransaction(deferred: false), cancellationToken)
+            .ConfigureAwait(false);
+
     protected override async ValueTask<IAsyncDisposable> EnterWriteAsync(CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);

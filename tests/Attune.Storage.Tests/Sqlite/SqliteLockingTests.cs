@@ -22,8 +22,8 @@ public sealed class SqliteLockingTests : IDisposable
         await store.InitializeAsync(Ct);
         await using var other = await HoldWriteLockAsync(options);
 
-        // Microsoft.Data.Sqlite's async methods run synchronously, so the waiting writer needs a thread of its own.
-        var pending = Task.Run(() => store.RecordAsync(Sample.Comparison(), Sample.Outbox(), Ct), Ct);
+        // Returns a pending task: the wait for the lock happens off the caller's thread.
+        var pending = store.RecordAsync(Sample.Comparison(), Sample.Outbox(), Ct);
         await Task.Delay(200, Ct);
         var completedWhileLocked = pending.IsCompleted;
         await other.Commit();
@@ -44,8 +44,7 @@ public sealed class SqliteLockingTests : IDisposable
 
         await using (var other = await HoldWriteLockAsync(options))
         {
-            var e = await Assert.ThrowsAsync<SqliteException>(() =>
-                Task.Run(() => store.RecordAsync(Sample.Comparison(), Sample.Outbox(), Ct), Ct));
+            var e = await Assert.ThrowsAsync<SqliteException>(() => store.RecordAsync(Sample.Comparison(), Sample.Outbox(), Ct));
             Assert.Equal(5, e.SqliteErrorCode); // SQLITE_BUSY
         }
 
