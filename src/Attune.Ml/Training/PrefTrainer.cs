@@ -10,8 +10,23 @@ using Attune.Ml.Users;
 namespace Attune.Ml.Training;
 
 /// <summary>
-/// Trains a <see cref="PrefModel"/>: PReF (matrix-completion initialisation, K from the spectrum confirmed on validation,
-/// alternating convex refinement) or the reward-features joint-gradient baseline. Deterministic for a seed.
+/// Trains a <see cref="PrefModel"/> minimising J(V, W) = sum_i c_i BCE(y_i, sigmoid(w_{u_i} . V d_{p_i}))
+/// + lambda_w/2 ||W||^2 + lambda_v/2 ||V||^2, V shape (K, D), W shape (users, K). Deterministic for options.Seed.
+/// <para>PReF (<see cref="PrefMethod.Alternating"/>):</para>
+/// <list type="number">
+/// <item>hold out options.ValidationFraction of the comparisons (seeded shuffle);</item>
+/// <item>build the users x pairs matrix of centred preferences 2y - 1 over observed cells only and complete it with a
+/// nuclear-norm penalty at the noise level (<see cref="MatrixCompletion"/>); its singular values are the spectrum;</item>
+/// <item>K: options.Rank when given, else the spectrum's elbow and its neighbours (elbow +- 1), each trained and
+/// compared on validation loss;</item>
+/// <item>initialise W from the user factors and V by ridge regression of the pair factors on d_p, so phi generalises
+/// to unseen pairs;</item>
+/// <item>refine by alternating convex blocks (w_u by Newton per user, V by L-BFGS), early-stopped on validation.</item>
+/// </list>
+/// When no pair was judged by two users the matrix has nothing to factor: V and W start at random (with
+/// <see cref="PrefTrainingResult.InitializationReason"/> saying so) and K is options.Rank or options.FallbackRank.
+/// <para>Reward features (<see cref="PrefMethod.JointGradient"/>): joint L-BFGS over (V, W) from random values.</para>
+/// Users without training comparisons keep their initial weights and are left out of the new-user prior.
 /// </summary>
 public sealed class PrefTrainer(PrefTrainingOptions options)
 {
@@ -100,13 +115,19 @@ public sealed class PrefTrainer(PrefTrainingOptions options)
             }
         }
 
-        var initialization = matrix.SharedColumns > 0 && _options.Method == PrefMethod.Alternating ? InitializationKind.Factorization : InitializationKind.Random;
+        RefinementRun chosen = best!;
+        bool factored = matrix.SharedColumns > 0 && _options.Method == PrefMethod.Alternating && chosen.Rank <= Math.Min(matrix.Rows, matrix.Columns);
+        var initialization = factored ? InitializationKind.Factorization : InitializationKind.Random;
+        if (!factored && reason is null && _options.Method == PrefMethod.Alternating)
+        {
+            reason = $"K = {chosen.Rank} exceeds the {matrix.Columns} distinct pairs left for training after the validation split, so V and W start at random.";
+        }
+
         if (_options.Method == PrefMethod.JointGradient && reason is null)
         {
             reason = "The joint-gradient method starts at random by design.";
         }
 
-        RefinementRun chosen = best!;
         progress?.Report(new TrainingProgress(TrainingPhase.Finishing, 1, chosen.Iterations, chosen.TrainLoss, chosen.ValidationLoss));
         PrefModel model = Finish(context, chosen, spectrum);
         return new PrefTrainingResult(model, initialization, reason, elbow, losses, chosen.TrainLoss, chosen.ValidationLoss, chosen.Iterations);
@@ -118,7 +139,7 @@ public sealed class PrefTrainer(PrefTrainingOptions options)
     {
         float[] v;
         float[] w;
-        if (_options.Method == PrefMethod.Alternating && matrix.SharedColumns > 0)
+        if (_options.Method == PrefMethod.Alternating && matrix.SharedColumns > 0 && rank <= Math.Min(matrix.Rows, matrix.Columns))
         {
             (v, w) = FactorInitializer.Initialize(context, matrix, rank, lambda, _options.RidgeLambda, _options.Seed + rank, cancellationToken);
         }
