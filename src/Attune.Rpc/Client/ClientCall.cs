@@ -57,6 +57,11 @@ internal sealed class ClientCall<TRequest, TResponse> : IAsyncStreamReader<TResp
         using var registration = RegisterCancellation(cancellationToken);
         await _send!.ConfigureAwait(false);
         ThrowIfFinished();
+        if (_status is not null)
+        {
+            return false;
+        }
+
         try
         {
             var message = await _reader!.ReadAsync(_method.ResponseParser, _cts.Token).ConfigureAwait(false);
@@ -242,7 +247,14 @@ internal sealed class ClientCall<TRequest, TResponse> : IAsyncStreamReader<TResp
             {
                 var call = (ClientCall<TRequest, TResponse>)state!;
                 call._userCancelled = true;
-                call._cts.Cancel();
+                try
+                {
+                    call._cts.Cancel();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The call was disposed first; there is nothing left to cancel.
+                }
             }, this)
             : default;
 }

@@ -17,7 +17,7 @@ internal sealed class UnaryServerMethod<TService, TRequest, TResponse>(
     public override async Task InvokeAsync(ServerCallContext context)
     {
         var request = await context.ReadSingleMessageAsync(parser).ConfigureAwait(false);
-        var service = activator.Create(context.HttpContext.RequestServices);
+        var service = activator.Create(context.HttpContext);
         try
         {
             var response = await _handler(service, request, context).ConfigureAwait(false);
@@ -47,7 +47,7 @@ internal sealed class ServerStreamingServerMethod<TService, TRequest, TResponse>
     public override async Task InvokeAsync(ServerCallContext context)
     {
         var request = await context.ReadSingleMessageAsync(parser).ConfigureAwait(false);
-        var service = activator.Create(context.HttpContext.RequestServices);
+        var service = activator.Create(context.HttpContext);
         try
         {
             await _handler(service, request, new ServerStreamWriter<TResponse>(context), context).ConfigureAwait(false);
@@ -72,7 +72,7 @@ internal sealed class ClientStreamingServerMethod<TService, TRequest, TResponse>
 
     public override async Task InvokeAsync(ServerCallContext context)
     {
-        var service = activator.Create(context.HttpContext.RequestServices);
+        var service = activator.Create(context.HttpContext);
         try
         {
             var reader = new ServerStreamReader<TRequest>(context, parser);
@@ -102,7 +102,7 @@ internal sealed class DuplexStreamingServerMethod<TService, TRequest, TResponse>
 
     public override async Task InvokeAsync(ServerCallContext context)
     {
-        var service = activator.Create(context.HttpContext.RequestServices);
+        var service = activator.Create(context.HttpContext);
         try
         {
             var reader = new ServerStreamReader<TRequest>(context, parser);
