@@ -33,6 +33,52 @@ public sealed class ActiveQuerySelectorTests
         Assert.Equal(1, chosen);
     }
 
+    [Theory]
+    [InlineData(QueryStrategy.Uncertainty, 8)]
+    [InlineData(QueryStrategy.InformationGain, 8)]
+    [InlineData(QueryStrategy.Uncertainty, 3)]
+    public void Score_simdBlocksAndTail_matchDirectFormula(QueryStrategy strategy, int k)
+    {
+        const int count = 37;
+        float[] candidates = FiniteDifferences.RandomVector(count * k, 33, 1.0);
+        double[] mean = FiniteDifferences.RandomVector(k, 34, 0.5).Select(x => (double)x).ToArray();
+        float[] a = FiniteDifferences.RandomVector(k * k, 35, 0.5);
+        var covariance = new double[k * k];
+        for (int i = 0; i < k; i++)
+        {
+            for (int j = 0; j < k; j++)
+            {
+                double sum = i == j ? 0.5 : 0.0;
+                for (int m = 0; m < k; m++)
+                {
+                    sum += a[i * k + m] * a[j * k + m];
+                }
+
+                covariance[i * k + j] = sum;
+            }
+        }
+
+        var scores = new float[count];
+        ActiveQuerySelector.Score(strategy, mean, covariance, candidates, scores);
+
+        for (int c = 0; c < count; c++)
+        {
+            double margin = 0, variance = 0;
+            for (int i = 0; i < k; i++)
+            {
+                margin += mean[i] * candidates[c * k + i];
+                for (int j = 0; j < k; j++)
+                {
+                    variance += candidates[c * k + i] * covariance[i * k + j] * candidates[c * k + j];
+                }
+            }
+
+            double slope = Attune.Ml.Kernels.Logistic.SigmoidDerivative(margin);
+            double expected = strategy == QueryStrategy.Uncertainty ? slope * Math.Sqrt(variance) : Math.Log(1 + slope * variance);
+            Assert.Equal(expected, scores[c], 1e-4 * Math.Max(1, Math.Abs(expected)));
+        }
+    }
+
     [Fact]
     public void SelectTop_returnsCandidatesInDecreasingScore()
     {
