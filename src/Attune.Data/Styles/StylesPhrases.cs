@@ -115,6 +115,14 @@ internal static class StylesPhrases
         "What is your biggest goal here?",
     ];
 
+    public static readonly string[] EngagingOpening =
+    [
+        "Ever wondered why {activity} feels hard at first?",
+        "Can I ask you something first: what made you curious about this?",
+        "Picture yourself a month from now. How would you like it to go?",
+        "Curious where to begin?",
+    ];
+
     public static readonly string[] PlainClosing = ["That is all.", "Those are the steps.", "End of answer.", "Nothing more to add."];
 
     public static readonly string[] PoliteClosing =

@@ -11,7 +11,7 @@ namespace Attune.Data.Styles;
 /// <item>Formality: formal opens "Dear reader,", links tips with "Furthermore,"/"Moreover," and signs "Kind regards."
 /// without contractions; casual opens "Hey,", contracts ("don't", "gonna", "kinda"), adds a slang aside and a sign-off.</item>
 /// <item>Humour: a joke ("haha", "lol", "just kidding") vs a sober "take this seriously" line.</item>
-/// <item>Engagement: questions to the reader vs a plain "That is all."-style closing.</item>
+/// <item>Engagement: an opening question and closing questions to the reader vs a plain "That is all."-style closing.</item>
 /// <item>Politeness: "Thank you for asking" and "please let me know" vs "Fine, here is the answer" and "Figure out the rest yourself."</item>
 /// <item>Enthusiasm: "I love this topic!", tips ending in '!' and an excited extra line vs flat lines and no '!' at all.</item>
 /// <item>Confidence: "You should definitely ..." vs "I think maybe you could ..., but I am not sure".</item>
@@ -21,6 +21,14 @@ namespace Attune.Data.Styles;
 public static class StylesResponseGenerator
 {
     private static readonly IReadOnlyList<(string Prompt, StylesTopic Topic)> AllPrompts = StylesTopics.Prompts();
+
+    private static readonly Dictionary<string, string> ContractionMap =
+        StylesPhrases.Contractions.ToDictionary(c => c.From, c => c.To, StringComparer.Ordinal);
+
+    // One alternation, longest phrases first, so "I am going to" wins over "going to" and "I am".
+    private static readonly Regex ContractionPattern = new(
+        @"\b(?:" + string.Join('|', StylesPhrases.Contractions.Select(c => c.From).OrderByDescending(f => f.Length).Select(Regex.Escape)) + @")\b",
+        RegexOptions.CultureInvariant);
 
     /// <summary>Every prompt the generator knows (104: 26 topics x 4 templates, template-major).</summary>
     public static IReadOnlyList<string> Prompts { get; } = AllPrompts.Select(p => p.Prompt).ToArray();
@@ -51,6 +59,11 @@ public static class StylesResponseGenerator
         var s = new List<string>();
         AddByLevel(s, Level(StyleAttribute.Politeness), StylesPhrases.PoliteOpening, StylesPhrases.BluntOpening, Pick);
         AddByLevel(s, enthusiasm, StylesPhrases.EnthusiasticOpening, StylesPhrases.FlatOpening, Pick);
+        if (Level(StyleAttribute.Engagement) == 1)
+        {
+            s.Add(Pick(StylesPhrases.EngagingOpening));
+        }
+
         if (length >= 0)
         {
             s.Add(Pick(StylesPhrases.Intro));
@@ -136,15 +149,8 @@ public static class StylesResponseGenerator
         return char.ToUpperInvariant(text[0]) + text[1..];
     }
 
-    private static string Contract(string text)
-    {
-        foreach (var (from, to) in StylesPhrases.Contractions)
-        {
-            text = Regex.Replace(text, $@"\b{Regex.Escape(from)}\b", to, RegexOptions.CultureInvariant);
-        }
-
-        return text;
-    }
+    private static string Contract(string text) =>
+        ContractionPattern.Replace(text, m => ContractionMap[m.Value]);
 
     private static string LowerFirst(string sentence) =>
         sentence.StartsWith("I ", StringComparison.Ordinal) || sentence.StartsWith("I'", StringComparison.Ordinal)
