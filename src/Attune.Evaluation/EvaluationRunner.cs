@@ -91,7 +91,7 @@ public static class EvaluationRunner
         {
             progress?.Report(new EvaluationProgress($"initialisation study {t + 1}/{options.Protocol.InitStudySeeds}", (options.Seeds + (double)t / options.Protocol.InitStudySeeds) / steps));
             var svd = new PrefTrainer(TrainerOptionsCopy.With(options.Protocol.Trainer, PrefMethod.Alternating, t)).Train(first!.Train, null, cancellationToken).Model;
-            var random = new PrefTrainer(TrainerOptionsCopy.With(options.Protocol.Trainer, PrefMethod.JointGradient, t)).Train(first.Train, null, cancellationToken).Model;
+            var random = new PrefTrainer(TrainerOptionsCopy.With(options.Protocol.Trainer, PrefMethod.JointGradient, t, svd.Rank)).Train(first.Train, null, cancellationToken).Model;
             initStudy.Add(new InitStudyRow(t, SeedEvaluator.SeenAuc(first, svd), SeedEvaluator.SeenAuc(first, random), svd.Rank, random.Rank));
         }
 

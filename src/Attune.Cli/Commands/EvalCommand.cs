@@ -46,7 +46,7 @@ internal static class EvalCommand
             var directory = parse.GetValue(outDir) ?? Path.Combine("eval-results", name);
             try
             {
-                var result = RunWithProgress(name, options);
+                var result = AnsiConsole.Profile.Capabilities.Interactive ? RunWithProgress(name, options) : RunWithLog(name, options, output);
                 var files = ReportWriter.Write(result, directory);
                 output.WriteLine($"{name}: {result.Seeds.Count} seeds in {result.TotalSeconds:F0} s; wrote {string.Join(", ", files)}");
                 foreach (var check in TargetChecks.For(result))
@@ -63,6 +63,24 @@ internal static class EvalCommand
             }
         });
         return command;
+    }
+
+    /// <summary>Without a terminal (redirected output) a redrawn bar would repeat every refresh: log each new stage once.</summary>
+    private static Attune.Evaluation.Results.EvaluationResult RunWithLog(string name, EvaluationRunOptions options, TextWriter output)
+    {
+        string? last = null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        return EvaluationRunner.Run(name, options, new InlineProgress<EvaluationProgress>(p =>
+        {
+            var stage = p.Stage.StartsWith("seed", StringComparison.Ordinal) && p.Stage.Contains("new users", StringComparison.Ordinal)
+                ? p.Stage[..p.Stage.IndexOf("new users", StringComparison.Ordinal)] + "new users"
+                : p.Stage;
+            if (stage != last)
+            {
+                last = stage;
+                output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,7:F1} s] {p.Fraction,4:P0} {name}: {stage}"));
+            }
+        }));
     }
 
     private static Attune.Evaluation.Results.EvaluationResult RunWithProgress(string name, EvaluationRunOptions options)

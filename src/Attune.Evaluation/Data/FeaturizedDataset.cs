@@ -19,9 +19,10 @@ public sealed class FeaturizedDataset
 
     private FeaturizedDataset(
         PreferenceDataset dataset, FeatureMatrix features, int[] users, int[] prompts, int[] pairs, float[] preferences,
-        int[] sources, int[] pairPrompt, Dictionary<(string, string), SparseVector> responses, int dropped)
+        int[] sources, int[] pairPrompt, (string, string)[] pairResponses, Dictionary<(string, string), SparseVector> responses, int dropped)
     {
         Sources = sources;
+        PairResponses = pairResponses;
         Dataset = dataset;
         Features = features;
         Users = users;
@@ -53,6 +54,9 @@ public sealed class FeaturizedDataset
 
     /// <summary>Per kept comparison: its index in <see cref="PreferenceDataset.Comparisons"/>.</summary>
     public IReadOnlyList<int> Sources { get; }
+
+    /// <summary>Per pair row: its (first, second) responses; d = e(x, first) - e(x, second).</summary>
+    public IReadOnlyList<(string First, string Second)> PairResponses { get; }
 
     /// <summary>Per pair row: index of its prompt.</summary>
     public IReadOnlyList<int> PairPrompt { get; }
@@ -110,6 +114,7 @@ public sealed class FeaturizedDataset
         var columns = new List<int>();
         var values = new List<float>();
         var pairPrompt = new List<int>();
+        var pairResponses = new List<(string, string)>();
         var zeroRows = new HashSet<int>();
         var users = new List<int>();
         var prompts = new List<int>();
@@ -135,6 +140,7 @@ public sealed class FeaturizedDataset
                 row = pairPrompt.Count;
                 pairRow[key] = row;
                 pairPrompt.Add(dataset.IndexOfPrompt(c.Prompt));
+                pairResponses.Add((key.Item2, key.Item3));
                 var before = columns.Count;
                 SparseDifference.Append(Vector(c.Prompt, key.Item2), Vector(c.Prompt, key.Item3), columns, values);
                 rowPointers.Add(columns.Count);
@@ -164,6 +170,6 @@ public sealed class FeaturizedDataset
 
         var matrix = new SparseFeatureMatrix(rowPointers.ToArray(), columns.ToArray(), values.ToArray(), f.Dimension);
         return new FeaturizedDataset(
-            dataset, matrix, users.ToArray(), prompts.ToArray(), pairs.ToArray(), preferences.ToArray(), sources.ToArray(), pairPrompt.ToArray(), responses, dropped);
+            dataset, matrix, users.ToArray(), prompts.ToArray(), pairs.ToArray(), preferences.ToArray(), sources.ToArray(), pairPrompt.ToArray(), pairResponses.ToArray(), responses, dropped);
     }
 }

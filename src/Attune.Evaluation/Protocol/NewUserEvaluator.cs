@@ -17,7 +17,7 @@ internal sealed class NewUserEvaluator(
     EvaluationWorld world,
     ProtocolOptions options,
     TrainedModels models,
-    Dictionary<string, Dictionary<int, Protocol.CellAccumulator>> cells,
+    Dictionary<string, Dictionary<int, CellAccumulator>> cells,
     Dictionary<int, List<double>> winRates,
     BestOfNTable? bestOfN)
 {
@@ -73,15 +73,19 @@ internal sealed class NewUserEvaluator(
 
         if (data.Dataset.GroundTruth is { } groundTruth)
         {
-            var oracle = task.Test.Select(i =>
+            // Scored in the same orientation as every model (the pair row's first response vs its second): AUC is not
+            // invariant to flipping individual comparisons, so a different orientation would not be the same test.
+            var user = data.Dataset.Users[task.DatasetUser];
+            var prompts = data.Dataset.Prompts;
+            var oracle = testRows.Select(row =>
             {
-                var c = data.Dataset.Comparisons[data.Sources[i]];
-                return (float)(groundTruth.Reward(c.UserId, c.Prompt, c.ResponseA) - groundTruth.Reward(c.UserId, c.Prompt, c.ResponseB));
+                var (first, second) = data.PairResponses[row];
+                var prompt = prompts[data.PairPrompt[row]].Prompt;
+                return (float)(groundTruth.Reward(user, prompt, first) - groundTruth.Reward(user, prompt, second));
             }).ToArray();
-            var oracleY = task.Test.Select(i => (float)data.Dataset.Comparisons[data.Sources[i]].Preference).ToArray();
             foreach (int m in options.AnswerCounts)
             {
-                Add("oracle", m, oracle, oracleY);
+                Add("oracle", m, oracle, testY);
             }
         }
     }

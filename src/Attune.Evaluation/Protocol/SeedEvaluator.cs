@@ -55,6 +55,8 @@ internal static class SeedEvaluator
             TrainComparisons = world.Train.Count,
             CappedNewUsers = world.NewUsers.Count(t => t.Calibration.Length < options.MaxAnswers),
             MeanCalibrationPool = world.NewUsers.Count == 0 ? 0 : world.NewUsers.Average(t => t.Calibration.Length),
+            AttuneSeconds = models.AttuneSeconds,
+            JointSeconds = models.JointSeconds,
             Seconds = clock.Elapsed.TotalSeconds,
             Users = keepUserMap ? MapOf(attune) : null,
         };
@@ -77,9 +79,14 @@ internal static class SeedEvaluator
         EvaluationWorld world, ProtocolOptions options, int seed, Action<string, double>? report, CancellationToken cancellationToken)
     {
         report?.Invoke("training Attune (SVD init, alternating)", 0.05);
+        var clock = Stopwatch.StartNew();
         var attune = new PrefTrainer(TrainerOptionsCopy.With(options.Trainer, PrefMethod.Alternating, seed)).Train(world.Train, null, cancellationToken);
+        var attuneSeconds = clock.Elapsed.TotalSeconds;
+        // The baseline gets Attune's K: the comparison is about initialisation and optimisation, not about choosing K.
         report?.Invoke("training reward features (random init, joint)", 0.3);
-        var joint = new PrefTrainer(TrainerOptionsCopy.With(options.Trainer, PrefMethod.JointGradient, seed)).Train(world.Train, null, cancellationToken);
+        clock.Restart();
+        var joint = new PrefTrainer(TrainerOptionsCopy.With(options.Trainer, PrefMethod.JointGradient, seed, attune.Model.Rank)).Train(world.Train, null, cancellationToken);
+        var jointSeconds = clock.Elapsed.TotalSeconds;
         report?.Invoke("training global Bradley-Terry", 0.5);
         var bradleyTerry = BaselineTrainer.TrainBradleyTerry(world.Train, options.LogisticLambda, cancellationToken: cancellationToken);
         var model = attune.Model;
@@ -105,7 +112,7 @@ internal static class SeedEvaluator
             Array.Fill(sizes, 1);
         }
 
-        return new TrainedModels(attune, joint, bradleyTerry, clusterWeights, sizes);
+        return new TrainedModels(attune, joint, bradleyTerry, clusterWeights, sizes, attuneSeconds, jointSeconds);
     }
 
     private static UserMap MapOf(PrefModel model)

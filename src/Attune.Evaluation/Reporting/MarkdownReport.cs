@@ -87,11 +87,11 @@ public static class MarkdownReport
         L(md);
         L(md, "## Per seed");
         L(md);
-        L(md, "| seed | K chosen | true K | elbow | reward-features K | init | clusters | seen users' test AUC: Attune | reward features | seconds |");
-        L(md, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        L(md, "| seed | K chosen | true K | elbow | reward-features K | init | clusters | seen users' test AUC: Attune | reward features | train s: Attune | reward features | seed s |");
+        L(md, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var s in result.Seeds)
         {
-            L(md, $"| {s.Seed} | {s.AttuneRank} | {s.TrueRank?.ToString(CultureInfo.InvariantCulture) ?? "-"} | {s.ElbowRank?.ToString(CultureInfo.InvariantCulture) ?? "-"} | {s.JointRank} | {s.AttuneInitialization} | {s.Clusters} | {s.SeenUsersAucAttune:F4} | {s.SeenUsersAucJoint:F4} | {s.Seconds:F1} |");
+            L(md, $"| {s.Seed} | {s.AttuneRank} | {s.TrueRank?.ToString(CultureInfo.InvariantCulture) ?? "-"} | {s.ElbowRank?.ToString(CultureInfo.InvariantCulture) ?? "-"} | {s.JointRank} | {s.AttuneInitialization} | {s.Clusters} | {s.SeenUsersAucAttune:F4} | {s.SeenUsersAucJoint:F4} | {s.AttuneSeconds:F1} | {s.JointSeconds:F1} | {s.Seconds:F1} |");
         }
 
         L(md);

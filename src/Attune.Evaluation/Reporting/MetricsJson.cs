@@ -131,6 +131,8 @@ public static class MetricsJson
         w.WriteNumber("train_comparisons", seed.TrainComparisons);
         w.WriteNumber("capped_new_users", seed.CappedNewUsers);
         Number(w, "mean_calibration_pool", seed.MeanCalibrationPool);
+        Number(w, "attune_train_seconds", seed.AttuneSeconds);
+        Number(w, "reward_features_train_seconds", seed.JointSeconds);
         Number(w, "seconds", seed.Seconds);
         w.WriteStartObject("curves");
         foreach (var (method, byM) in seed.Curves.OrderBy(c => MethodOrder.Rank(c.Key)))

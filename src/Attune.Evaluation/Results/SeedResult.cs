@@ -57,6 +57,12 @@ public sealed record SeedResult
     /// <summary>Mean number of calibration comparisons a new user could be asked.</summary>
     public required double MeanCalibrationPool { get; init; }
 
+    /// <summary>Wall-clock seconds of Attune's training (K selection included).</summary>
+    public required double AttuneSeconds { get; init; }
+
+    /// <summary>Wall-clock seconds of the reward-features baseline's training.</summary>
+    public required double JointSeconds { get; init; }
+
     /// <summary>Wall-clock seconds of the seed.</summary>
     public required double Seconds { get; init; }
 
