@@ -15,7 +15,11 @@ public interface ITrainingDataStore : IInitializableStore
     /// <returns>How many items were written.</returns>
     Task<int> UpsertManyAsync(IReadOnlyList<TrainingComparison> comparisons, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes every comparison of <paramref name="userId"/>; with a receipt, at most once per message.</summary>
+    /// <summary>
+    /// Deletes every comparison of <paramref name="userId"/> and remembers when (store clock): a later upsert of a
+    /// comparison of that user recorded at or before the erasure (a late or redelivered event) is ignored. With a
+    /// receipt, at most once per message.
+    /// </summary>
     /// <returns>How many comparisons were deleted (0 when the receipt was already processed).</returns>
     Task<int> EraseUserAsync(string userId, InboxReceipt? receipt = null, CancellationToken cancellationToken = default);
 

@@ -1,6 +1,9 @@
 namespace Attune.Storage.Internal;
 
-/// <summary>Tables of component <c>training_data</c>.</summary>
+/// <summary>
+/// Tables of component <c>training_data</c>. Version 2 adds <c>erased_users</c>: a late or redelivered FeedbackRecorded
+/// must not bring back a comparison of a user erased after it was recorded.
+/// </summary>
 internal static class TrainingDataSchema
 {
     public const string Component = "training_data";
@@ -19,6 +22,11 @@ internal static class TrainingDataSchema
             recorded_at timestamptz      NOT NULL);
         CREATE INDEX ix_training_comparisons_user ON training_comparisons (user_id);
         """,
+        """
+        CREATE TABLE erased_users (
+            user_id   text        PRIMARY KEY,
+            erased_at timestamptz NOT NULL);
+        """,
     ];
 
     public static readonly string[] Sqlite =
@@ -34,6 +42,11 @@ internal static class TrainingDataSchema
             preference  REAL    NOT NULL,
             recorded_at INTEGER NOT NULL);
         CREATE INDEX ix_training_comparisons_user ON training_comparisons (user_id);
+        """,
+        """
+        CREATE TABLE erased_users (
+            user_id   TEXT    PRIMARY KEY,
+            erased_at INTEGER NOT NULL);
         """,
     ];
 }

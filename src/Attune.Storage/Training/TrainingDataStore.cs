@@ -9,7 +9,8 @@ internal sealed class TrainingDataStore(Database db, TimeProvider time) : ITrain
 {
     private const string UpsertSql = """
         INSERT INTO training_comparisons (id, user_id, prompt, response_a, response_b, preference, recorded_at)
-        VALUES (@id, @userId, @prompt, @responseA, @responseB, @preference, @recordedAt)
+        SELECT @id, @userId, @prompt, @responseA, @responseB, @preference, @recordedAt
+        WHERE NOT EXISTS (SELECT 1 FROM erased_users WHERE user_id = @userId AND erased_at >= @recordedAt)
         ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, prompt = excluded.prompt, response_a = excluded.response_a,
             response_b = excluded.response_b, preference = excluded.preference, recorded_at = excluded.recorded_at
         """;
@@ -69,6 +70,12 @@ internal sealed class TrainingDataStore(Database db, TimeProvider time) : ITrain
                 return 0;
             }
 
+            await c.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO erased_users (user_id, erased_at) VALUES (@userId, @now)
+                ON CONFLICT (user_id) DO UPDATE SET erased_at =
+                    CASE WHEN excluded.erased_at > erased_users.erased_at THEN excluded.erased_at ELSE erased_users.erased_at END
+                """, new { userId, now = db.Time(time.GetUtcNow()) }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
             return await c.ExecuteAsync(new CommandDefinition(
                 "DELETE FROM training_comparisons WHERE user_id = @userId", new { userId }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }, cancellationToken);

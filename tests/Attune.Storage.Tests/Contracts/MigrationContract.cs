@@ -44,8 +44,8 @@ public abstract class MigrationContract(IStorageBackend backend) : StoreContract
             }
         }
 
-        // feedback, training_data, models, training_jobs, profiles and inbox: one version each, recorded once.
-        Assert.Equal(6, await Backend.ScalarAsync(options, "SELECT COUNT(*) FROM schema_version"));
+        // feedback, models, training_jobs, profiles and inbox at version 1, training_data at 2: each recorded once.
+        Assert.Equal(7, await Backend.ScalarAsync(options, "SELECT COUNT(*) FROM schema_version"));
         var feedback = await OpenAsync(options, StorageFactory.CreateFeedbackStore);
         Assert.False((await feedback.RecordAsync(Sample.Comparison(), Sample.Outbox(), Ct)).Duplicate);
     }

@@ -6,10 +6,10 @@ namespace Attune.Storage.Tests.Contracts;
 /// <summary>What every <see cref="ITrainingDataStore"/> must do: idempotent upserts, inbox receipts, ordered reads, watermarks.</summary>
 public abstract class TrainingDataStoreContract(IStorageBackend backend) : StoreContract(backend)
 {
-    private async Task<(ITrainingDataStore Store, StorageOptions Options)> NewStoreAsync()
+    private async Task<(ITrainingDataStore Store, StorageOptions Options)> NewStoreAsync(TimeProvider? time = null)
     {
         var options = await Backend.NewStorageAsync();
-        return (await OpenAsync(options, StorageFactory.CreateTrainingDataStore), options);
+        return (await OpenAsync(options, StorageFactory.CreateTrainingDataStore, time), options);
     }
 
     private static async Task<List<TrainingComparison>> ReadAllAsync(ITrainingDataStore store, long after = 0)
@@ -70,7 +70,8 @@ public abstract class TrainingDataStoreContract(IStorageBackend backend) : Store
     [Fact]
     public async Task EraseUserAsync_redelivered_receipt_keepsLaterData()
     {
-        var (store, _) = await NewStoreAsync();
+        // The store's clock stands before Sample.When, so the comparison upserted after the erasure is newer than it.
+        var (store, _) = await NewStoreAsync(new ManualTimeProvider());
         await store.UpsertManyAsync([Sample.Training("alice"), Sample.Training("alice"), Sample.Training("bob")], Ct);
         var receipt = Sample.Receipt("trainer.UserErased");
         var erased = await store.EraseUserAsync("alice", receipt, Ct);
@@ -80,6 +81,23 @@ public abstract class TrainingDataStoreContract(IStorageBackend backend) : Store
 
         Assert.Equal((2, 0), (erased, redelivered));
         Assert.Equal(["bob", "alice"], (await ReadAllAsync(store)).Select(c => c.UserId));
+    }
+
+    [Fact]
+    public async Task UpsertAsync_comparison_recorded_before_the_users_erasure_isIgnored()
+    {
+        var time = new ManualTimeProvider();
+        time.Advance(Sample.When - time.GetUtcNow() + TimeSpan.FromHours(1));
+        var (store, _) = await NewStoreAsync(time);
+        await store.EraseUserAsync("alice", null, Ct);
+        var late = Sample.Training("alice");
+        var afterwards = Sample.Training("alice") with { RecordedAt = Sample.When.AddHours(2) };
+
+        await store.UpsertAsync(late, Sample.Receipt(), Ct);
+        await store.UpsertManyAsync([afterwards, Sample.Training("bob")], Ct);
+
+        Assert.Equal([afterwards.Id], (await ReadAllAsync(store)).Where(c => c.UserId == "alice").Select(c => c.Id));
+        Assert.Equal(2, await store.CountSinceAsync(0, Ct));
     }
 
     [Fact]
