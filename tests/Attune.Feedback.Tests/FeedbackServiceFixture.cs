@@ -1,9 +1,11 @@
 using Attune.Contracts.Clients;
 using Attune.Contracts.V1;
 using Attune.Rpc;
+using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using MassTransit.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,15 +21,22 @@ public sealed class FeedbackServiceFixture : IAsyncLifetime
 
     public FeedbackServiceClient Client { get; private set; } = null!;
 
+    /// <summary>The in-memory bus the service publishes to, recording every message.</summary>
+    public ITestHarness Bus { get; private set; } = null!;
+
     public ValueTask InitializeAsync()
     {
         _factory = new WebApplicationFactory<Program>()
-            .WithWebHostBuilder(b => b.UseSetting("Attune:DataDir", _dataDir).UseSetting("urls", "http://127.0.0.1:0"));
+            .WithWebHostBuilder(b => b
+                .UseSetting("Attune:DataDir", _dataDir)
+                .UseSetting("urls", "http://127.0.0.1:0")
+                .ConfigureServices(services => services.AddMassTransitTestHarness()));
         _factory.UseKestrel();
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Channel = GrpcChannel.ForAddress(address);
         Client = new FeedbackServiceClient(Channel);
+        Bus = _factory.Services.GetTestHarness();
         return ValueTask.CompletedTask;
     }
 

@@ -1,5 +1,6 @@
 using Attune.Contracts.Clients;
 using Attune.Contracts.V1;
+using Attune.Contracts.Messages;
 using Attune.Rpc;
 
 namespace Attune.Feedback.Tests;
@@ -21,7 +22,7 @@ public sealed class FeedbackServiceTests(FeedbackServiceFixture service) : IClas
     private static string User() => "user-" + Guid.NewGuid().ToString("N")[..8];
 
     [Fact]
-    public async Task RecordComparison_valid_storesItAndQueuesItsEvent()
+    public async Task RecordComparison_valid_storesItAndPublishesItsEvent()
     {
         var user = User();
         var before = await _client.GetStatsAsync(new GetStatsRequest());
@@ -29,10 +30,11 @@ public sealed class FeedbackServiceTests(FeedbackServiceFixture service) : IClas
         var reply = await _client.RecordComparisonAsync(new RecordComparisonRequest { Comparison = NewComparison(user) });
 
         Assert.False(reply.Duplicate);
-        Assert.True(Guid.TryParse(reply.ComparisonId, out _));
+        var id = Guid.Parse(reply.ComparisonId);
         var after = await _client.GetStatsAsync(new GetStatsRequest());
         Assert.Equal(before.Comparisons + 1, after.Comparisons);
-        Assert.Equal(before.PendingEvents + 1, after.PendingEvents);
+        Assert.True(await service.Bus.EventuallyPublished<FeedbackRecorded>(
+            m => m.Message.ComparisonId == id && m.MessageId == id && m.Message.UserId == user));
         var listed = await _client.ListComparisonsAsync(new ListComparisonsRequest { UserId = user });
         var stored = Assert.Single(listed.Comparisons);
         Assert.Equal(reply.ComparisonId, stored.ComparisonId);
@@ -53,6 +55,10 @@ public sealed class FeedbackServiceTests(FeedbackServiceFixture service) : IClas
         Assert.Equal(first.ComparisonId, second.ComparisonId);
         var listed = await _client.ListComparisonsAsync(new ListComparisonsRequest { UserId = user });
         Assert.Single(listed.Comparisons);
+        Assert.True(await service.Bus.EventuallyPublished<FeedbackRecorded>(m => m.Message.UserId == user));
+        var published = service.Bus.Published.Select<FeedbackRecorded>(TestContext.Current.CancellationToken)
+            .Count(m => m.Context.Message.UserId == user);
+        Assert.Equal(1, published);
     }
 
     public static TheoryData<string, Action<Comparison>> BadFields => new()
@@ -188,15 +194,13 @@ public sealed class FeedbackServiceTests(FeedbackServiceFixture service) : IClas
         await _client.RecordComparisonAsync(new RecordComparisonRequest { Comparison = NewComparison(user) });
         await _client.RecordComparisonAsync(new RecordComparisonRequest { Comparison = NewComparison(user, preference: 0) });
         await _client.RecordComparisonAsync(new RecordComparisonRequest { Comparison = NewComparison(other) });
-        var before = await _client.GetStatsAsync(new GetStatsRequest());
 
         var reply = await _client.EraseUserAsync(new EraseUserRequest { UserId = user });
 
         Assert.Equal(2, reply.Erased);
         Assert.Empty((await _client.ListComparisonsAsync(new ListComparisonsRequest { UserId = user })).Comparisons);
         Assert.Single((await _client.ListComparisonsAsync(new ListComparisonsRequest { UserId = other })).Comparisons);
-        var after = await _client.GetStatsAsync(new GetStatsRequest());
-        Assert.Equal(before.PendingEvents + 1, after.PendingEvents);
+        Assert.True(await service.Bus.EventuallyPublished<UserErased>(m => m.Message.UserId == user));
     }
 
     [Fact]

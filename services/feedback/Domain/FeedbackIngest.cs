@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Attune.Contracts.Messages;
+using Attune.Feedback.Outbox;
 using Attune.Rpc;
 using Attune.Storage;
 
@@ -10,26 +11,33 @@ namespace Attune.Feedback.Domain;
 /// Stores validated comparisons with their FeedbackRecorded event queued in the same transaction (the outbox), and
 /// erases users with their UserErased event. A store outage becomes UNAVAILABLE with nothing written.
 /// </summary>
-public sealed class FeedbackIngest(IFeedbackStore store, TimeProvider clock)
+public sealed class FeedbackIngest(IFeedbackStore store, OutboxDispatcher outbox, TimeProvider clock)
 {
     /// <summary>Stores one comparison; a known (user, client id) returns the earlier id as a duplicate.</summary>
-    public Task<RecordResult> RecordAsync(ValidComparison comparison, CancellationToken cancellationToken) =>
-        Guarded(() =>
-        {
-            var (row, outbox) = ToRow(comparison);
-            return store.RecordAsync(row, outbox, cancellationToken);
-        });
+    public async Task<RecordResult> RecordAsync(ValidComparison comparison, CancellationToken cancellationToken)
+    {
+        var (row, entry) = ToRow(comparison);
+        var result = await Guarded(() => store.RecordAsync(row, entry, cancellationToken));
+        outbox.Notify();
+        return result;
+    }
 
     /// <summary>Stores a batch in one transaction.</summary>
-    public Task<BatchRecordResult> RecordBatchAsync(IReadOnlyList<ValidComparison> batch, CancellationToken cancellationToken) =>
-        Guarded(() => store.RecordBatchAsync(batch.Select(ToRow).ToList(), cancellationToken));
+    public async Task<BatchRecordResult> RecordBatchAsync(IReadOnlyList<ValidComparison> batch, CancellationToken cancellationToken)
+    {
+        var result = await Guarded(() => store.RecordBatchAsync(batch.Select(ToRow).ToList(), cancellationToken));
+        outbox.Notify();
+        return result;
+    }
 
     /// <summary>Deletes a user's comparisons and queues UserErased (even when there were none); returns the count.</summary>
-    public Task<int> EraseUserAsync(string userId, CancellationToken cancellationToken)
+    public async Task<int> EraseUserAsync(string userId, CancellationToken cancellationToken)
     {
         var message = new UserErased { UserId = userId, ErasureId = Guid.CreateVersion7(), ErasedAt = clock.GetUtcNow() };
-        var outbox = new OutboxEntry(message.ErasureId, nameof(UserErased), JsonSerializer.Serialize(message));
-        return Guarded(() => store.EraseUserAsync(userId, outbox, cancellationToken));
+        var entry = new OutboxEntry(message.ErasureId, nameof(UserErased), JsonSerializer.Serialize(message));
+        var erased = await Guarded(() => store.EraseUserAsync(userId, entry, cancellationToken));
+        outbox.Notify();
+        return erased;
     }
 
     /// <summary>Runs a store call, turning an outage into UNAVAILABLE.</summary>

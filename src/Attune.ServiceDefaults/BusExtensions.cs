@@ -1,0 +1,50 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attune.ServiceDefaults;
+
+/// <summary>
+/// MassTransit on RabbitMQ (production) or its in-memory transport (embedded), chosen by <see cref="BusOptions"/>.
+/// Receive endpoints are durable queues named after the consumers (kebab case), created when the service starts.
+/// </summary>
+public static class BusExtensions
+{
+    /// <summary>Adds the bus with the consumers <paramref name="consumers"/> registers.</summary>
+    public static WebApplicationBuilder AddAttuneBus(
+        this WebApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = new BusOptions();
+        builder.Configuration.GetSection("Bus").Bind(options);
+        options.Validate();
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            consumers?.Invoke(bus);
+            if (options.Transport.Trim().Equals(BusOptions.RabbitMq, StringComparison.OrdinalIgnoreCase))
+            {
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(new Uri(options.RabbitMqUri!));
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+
+        // Consumers must have their bindings before anything is published to them (ENVIRONMENT.md: unbound publishes
+        // are dropped by the broker), so the host waits for the bus to start.
+        builder.Services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StopTimeout = TimeSpan.FromSeconds(15);
+        });
+        return builder;
+    }
+}
