@@ -179,7 +179,7 @@ class Scenarios:
 
     def reflection(self):
         """Lists services, then resolves a symbol into file descriptors, builds a dynamic stub and calls it."""
-        from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
+        from google.protobuf import descriptor_pb2, descriptor_pool, json_format, message_factory
 
         version = self.arg.get("version", "v1")
         if version == "v1":
@@ -222,16 +222,19 @@ class Scenarios:
             for name in files:
                 add(name)
             service = pool.FindServiceByName(symbol)
-            method = service.FindMethodByName("Unary")
+            method = service.FindMethodByName(self.arg.get("method", "Unary"))
             factory = message_factory.MessageFactory(pool)
             request_class = factory.GetPrototype(method.input_type)
             reply_class = factory.GetPrototype(method.output_type)
             call = self.channel.unary_unary(f"/{service.full_name}/{method.name}",
                                             request_serializer=request_class.SerializeToString,
                                             response_deserializer=reply_class.FromString)
-            reply = call(request_class(message=self.arg.get("message", "via reflection")), timeout=10)
+            request = request_class()
+            json_format.ParseDict(self.arg.get("request", {"message": self.arg.get("message", "via reflection")}), request)
+            reply = call(request, timeout=10)
             return {"code": "OK", "services": services, "files": sorted(files),
-                    "methods": [m.name for m in service.methods], "reply_message": reply.message}
+                    "methods": [m.name for m in service.methods], "reply_message": getattr(reply, "message", None),
+                    "reply": json_format.MessageToDict(reply, preserving_proto_field_name=True)}
         except self.grpc.RpcError as error:
             return error_result(error)
 
