@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Attune.Ml.Data;
 
 /// <summary>
@@ -121,6 +125,88 @@ public sealed class SparseFeatureMatrix : FeatureMatrix
             {
                 m[j * d + c] += z[j] * v;
             }
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Each non-zero is one k-wide multiply-add over a contiguous row of mt (shape (D, k)).</remarks>
+    public override void ProjectTransposed(int row, ReadOnlySpan<float> mt, int k, Span<float> z)
+    {
+        CheckProjection(row, mt, k, z.Length);
+        int start = _rowPointers[row];
+        int end = _rowPointers[row + 1];
+
+        // Column indices were checked against D at construction and mt has length D * k, so c * k + j stays in range.
+        ref float m0 = ref MemoryMarshal.GetReference(mt);
+        ref float z0 = ref MemoryMarshal.GetReference(z);
+        if (k == Vector256<float>.Count && Vector256.IsHardwareAccelerated)
+        {
+            Vector256<float> sum = Vector256<float>.Zero;
+            for (int i = start; i < end; i++)
+            {
+                Vector256<float> mc = Vector256.LoadUnsafe(ref m0, (nuint)((long)_columns[i] * k));
+                sum = Vector256.MultiplyAddEstimate(mc, Vector256.Create(_values[i]), sum);
+            }
+
+            sum.StoreUnsafe(ref z0);
+            return;
+        }
+
+        z.Clear();
+        for (int i = start; i < end; i++)
+        {
+            AddScaled(ref Unsafe.Add(ref m0, (nint)((long)_columns[i] * k)), _values[i], ref z0, k);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Each non-zero is one k-wide multiply-add into a contiguous row of mt (shape (D, k)).</remarks>
+    public override void AddOuterTransposed(int row, ReadOnlySpan<float> z, Span<float> mt)
+    {
+        CheckProjection(row, mt, z.Length, z.Length);
+        int k = z.Length;
+        int start = _rowPointers[row];
+        int end = _rowPointers[row + 1];
+        ref float m0 = ref MemoryMarshal.GetReference(mt);
+        ref float z0 = ref MemoryMarshal.GetReference(z);
+        if (k == Vector256<float>.Count && Vector256.IsHardwareAccelerated)
+        {
+            Vector256<float> zv = Vector256.LoadUnsafe(ref z0);
+            for (int i = start; i < end; i++)
+            {
+                ref float mc = ref Unsafe.Add(ref m0, (nint)((long)_columns[i] * k));
+                Vector256.MultiplyAddEstimate(zv, Vector256.Create(_values[i]), Vector256.LoadUnsafe(ref mc)).StoreUnsafe(ref mc);
+            }
+
+            return;
+        }
+
+        for (int i = start; i < end; i++)
+        {
+            AddScaled(ref z0, _values[i], ref Unsafe.Add(ref m0, (nint)((long)_columns[i] * k)), k);
+        }
+    }
+
+    /// <inheritdoc />
+    public override bool PrefersTransposedLayout => true;
+
+    /// <summary>destination[0..k) += scale * source[0..k), vectorised with a scalar tail.</summary>
+    private static void AddScaled(ref float source, float scale, ref float destination, int k)
+    {
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<float> s = Vector256.Create(scale);
+            for (; j <= k - Vector256<float>.Count; j += Vector256<float>.Count)
+            {
+                Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref source, (nuint)j), s, Vector256.LoadUnsafe(ref destination, (nuint)j))
+                    .StoreUnsafe(ref destination, (nuint)j);
+            }
+        }
+
+        for (; j < k; j++)
+        {
+            Unsafe.Add(ref destination, j) += Unsafe.Add(ref source, j) * scale;
         }
     }
 }
