@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Attune.Ml.Kernels;
 
 namespace Attune.Ml.Data;
 
@@ -155,7 +156,7 @@ public sealed class SparseFeatureMatrix : FeatureMatrix
         z.Clear();
         for (int i = start; i < end; i++)
         {
-            AddScaled(ref Unsafe.Add(ref m0, (nint)((long)_columns[i] * k)), _values[i], ref z0, k);
+            ShortVector.AddScaled(ref Unsafe.Add(ref m0, (nint)((long)_columns[i] * k)), _values[i], ref z0, k);
         }
     }
 
@@ -183,30 +184,10 @@ public sealed class SparseFeatureMatrix : FeatureMatrix
 
         for (int i = start; i < end; i++)
         {
-            AddScaled(ref z0, _values[i], ref Unsafe.Add(ref m0, (nint)((long)_columns[i] * k)), k);
+            ShortVector.AddScaled(ref z0, _values[i], ref Unsafe.Add(ref m0, (nint)((long)_columns[i] * k)), k);
         }
     }
 
     /// <inheritdoc />
     public override bool PrefersTransposedLayout => true;
-
-    /// <summary>destination[0..k) += scale * source[0..k), vectorised with a scalar tail.</summary>
-    private static void AddScaled(ref float source, float scale, ref float destination, int k)
-    {
-        int j = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            Vector256<float> s = Vector256.Create(scale);
-            for (; j <= k - Vector256<float>.Count; j += Vector256<float>.Count)
-            {
-                Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref source, (nuint)j), s, Vector256.LoadUnsafe(ref destination, (nuint)j))
-                    .StoreUnsafe(ref destination, (nuint)j);
-            }
-        }
-
-        for (; j < k; j++)
-        {
-            Unsafe.Add(ref destination, j) += Unsafe.Add(ref source, j) * scale;
-        }
-    }
 }

@@ -33,7 +33,7 @@ public static class Logistic
     public static double BinaryCrossEntropyWithLogit(double m, double y) => Log1pExp(m) - y * m;
 
     /// <summary>log(1 + x) accurate for small x (Math has no log1p).</summary>
-    private static double LogOnePlus(double x)
+    internal static double LogOnePlus(double x)
     {
         double u = 1.0 + x;
         return u == 1.0 ? x : Math.Log(u) * x / (u - 1.0);
