@@ -1,6 +1,7 @@
 using Attune.Data;
 using Attune.Data.Dsp;
 using Attune.Data.Hh;
+using Attune.Data.Styles;
 using Attune.Data.Synthetic;
 
 namespace Attune.Evaluation.Datasets;
@@ -8,7 +9,7 @@ namespace Attune.Evaluation.Datasets;
 /// <summary>
 /// The datasets the protocol runs on and the settings it loads them with. New users must be able to answer up to 40
 /// calibration questions from their own recorded labels, so the simulated worlds give each user more comparisons than the
-/// loaders' defaults (synthetic 200 of 960 pairs, dsp 250 of ~4,600); those are protocol settings, never tuned on results.
+/// loaders' defaults (synthetic 200 of 960 pairs, styles 250 of 2,000, dsp 250 of ~4,600); those are protocol settings, never tuned on results.
 /// The dataset seed is the protocol seed, so each seed draws a fresh world (synthetic, dsp users) or order (hh).
 /// </summary>
 public static class EvaluationDatasets
@@ -33,8 +34,7 @@ public static class EvaluationDatasets
                 "synthetic" => SyntheticWorld.Generate(Synthetic(seed, quick)),
                 "dsp" => DspDataset.Load(new DspOptions(seed: seed, users: quick ? 40 : 100, comparisonsPerUser: 250, dataRoot: dataRoot)),
                 "hh" => HhDataset.Load(new HhOptions(seed: seed, maxComparisons: quick ? 1000 : null, dataRoot: dataRoot)),
-                "styles" => throw new DatasetUnavailableException(
-                    "dataset 'styles' has no generator in Attune.Data yet (src/Attune.Data/Styles holds only its users and topics)."),
+                "styles" => StylesWorld.Generate(new StylesOptions(seed: seed, prompts: quick ? 40 : 100, comparisonsPerUser: quick ? 150 : 250)),
                 _ => throw new UnknownDatasetException(name, Names),
             };
         }
@@ -53,6 +53,7 @@ public static class EvaluationDatasets
             ? "SyntheticOptions(users 60, prompts 64 x 6 responses, D 32, K_true 4, 150 comparisons per user, reward scale 2)"
             : "SyntheticOptions(users 120, prompts 64 x 6 responses, D 32, K_true 4, 200 comparisons per user, reward scale 2)",
         "dsp" => $"DspOptions(users {(quick ? 40 : 100)}, Dirichlet 0.3, reward scale 4, 250 comparisons per user, temperature 1), hashing featurizer",
+        "styles" => $"StylesOptions({(quick ? 40 : 100)} prompts x 16 responses, 20 pairs per prompt, all 84 users, {(quick ? 150 : 250)} comparisons per user, temperature 0.5), hashing featurizer",
         "hh" => $"HhOptions({(quick ? "first 1000 rows after the seeded shuffle" : "all rows")}), hashing featurizer",
         _ => name,
     };
