@@ -36,7 +36,10 @@ internal sealed class ClientCall<TRequest, TResponse> : IAsyncStreamReader<TResp
         if (options.Deadline is { } deadline)
         {
             var timeout = deadline - DateTime.UtcNow;
-            _cts.CancelAfter(timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero);
+            if (timeout < GrpcTimeout.MaxTimer)
+            {
+                _cts.CancelAfter(timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero);
+            }
         }
     }
 

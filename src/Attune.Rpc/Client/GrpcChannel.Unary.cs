@@ -22,9 +22,8 @@ public sealed partial class GrpcChannel
         var frame = ClientProtocol.Frame(request, options, Options.MaxSendMessageSize);
         var token = options.CancellationToken;
         CancellationTokenSource? deadlineCts = null;
-        if (options.Deadline is { } deadline)
+        if (options.Deadline is { } deadline && deadline - DateTime.UtcNow is var timeout && timeout < GrpcTimeout.MaxTimer)
         {
-            var timeout = deadline - DateTime.UtcNow;
             if (timeout <= TimeSpan.Zero)
             {
                 throw new RpcException(StatusCode.DeadlineExceeded, "Deadline exceeded before the call started.");

@@ -10,6 +10,9 @@ internal static class GrpcTimeout
 {
     private const long MaxValue = 99_999_999;
 
+    /// <summary>Longest timeout a timer can take (about 24.8 days); longer ones are treated as no deadline at all.</summary>
+    public static readonly TimeSpan MaxTimer = TimeSpan.FromMilliseconds(int.MaxValue - 1);
+
     /// <summary>Parses a header value; false when it is malformed.</summary>
     public static bool TryParse(string? value, out TimeSpan timeout)
     {
@@ -72,7 +75,7 @@ internal static class GrpcTimeout
             }
         }
 
-        if (ticks * 100 <= MaxValue)
+        if (ticks <= MaxValue / 100)
         {
             return Text(ticks * 100, 'n');
         }
@@ -80,7 +83,7 @@ internal static class GrpcTimeout
         for (var i = coarseFirst.Length - 1; i >= 0; i--)
         {
             var (unitTicks, unit) = coarseFirst[i];
-            var amount = (ticks + unitTicks - 1) / unitTicks;
+            var amount = (ticks / unitTicks) + (ticks % unitTicks == 0 ? 0 : 1);
             if (amount <= MaxValue)
             {
                 return Text(amount, unit);

@@ -54,7 +54,10 @@ public sealed partial class ServerCallContext
                 return new Status(StatusCode.Internal, $"Malformed grpc-timeout '{timeout}'.");
             }
 
-            StartDeadline(span);
+            if (span < GrpcTimeout.MaxTimer)
+            {
+                StartDeadline(span);
+            }
         }
 
         return Status.Ok;

@@ -40,6 +40,7 @@ public sealed class GrpcTimeoutTests
     [InlineData(15L, "1500n")]
     [InlineData(0L, "0H")]
     [InlineData(-10L, "0H")]
+    [InlineData(long.MaxValue, "99999999H")]
     public void Format_timeout_uses_exact_coarsest_unit(long ticks, string expected)
     {
         Assert.Equal(expected, GrpcTimeout.Format(TimeSpan.FromTicks(ticks)));

@@ -45,6 +45,24 @@ public sealed class DeadlineAndCancellationTests(EchoServerFixture server)
     }
 
     [Fact]
+    public async Task Server_longest_grpc_timeout_treated_as_no_deadline()
+    {
+        var body = RawGrpc.Frame(new EchoRequest { Message = "x" }.ToByteArray());
+
+        var response = await RawGrpc.SendAsync(server.Host.Address, RawGrpc.EchoUnary, body, headers: h => h.Add("grpc-timeout", "99999999H"));
+
+        Assert.Equal("0", response.GrpcStatus);
+    }
+
+    [Fact]
+    public async Task UnaryAsync_deadline_max_value_behaves_as_no_deadline()
+    {
+        var reply = await server.Client.UnaryAsync(new EchoRequest { Message = "x" }, new CallOptions { Deadline = DateTime.MaxValue });
+
+        Assert.Equal("x", reply.Message);
+    }
+
+    [Fact]
     public async Task Server_malformed_grpc_timeout_answers_internal()
     {
         var body = RawGrpc.Frame(new EchoRequest().ToByteArray());
