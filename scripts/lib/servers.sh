@@ -18,11 +18,11 @@ ensure_packages() {
   fi
 }
 
-wait_port() { # host port seconds
+wait_port() { # host port seconds: true once host:port accepts connections (tries at least once)
   local i
-  for ((i = 0; i < $3 * 10; i++)); do
+  for ((i = 0; i <= $3 * 10; i++)); do
     (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && return 0
-    sleep 0.1
+    [[ $i -lt $3 * 10 ]] && sleep 0.1
   done
   return 1
 }
