@@ -22,7 +22,7 @@ wait_port() { # host port seconds: true once host:port accepts connections (trie
   local i
   for ((i = 0; i <= $3 * 10; i++)); do
     (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && return 0
-    [[ $i -lt $3 * 10 ]] && sleep 0.1
+    (( i < $3 * 10 )) && sleep 0.1
   done
   return 1
 }
