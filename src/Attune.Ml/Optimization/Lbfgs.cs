@@ -8,12 +8,19 @@ namespace Attune.Ml.Optimization;
 /// interleave validation checks, progress reports and cancellation. Minimises an <see cref="IObjective"/> in place over
 /// a float parameter vector; curvature pairs with s.y &lt;= 0 are skipped, and a non-descent direction resets the memory.
 /// </summary>
+/// <remarks>
+/// The line search evaluates the first trial point with <see cref="IObjective.LossGradient"/> (it is accepted in most
+/// iterations), later trials with <see cref="IObjective.Loss"/> only, and then the gradient once at the accepted point.
+/// The iteration stops (<see cref="Converged"/>) when a line search fails or when the loss stalls (see
+/// <see cref="LbfgsOptions.RelativeTolerance"/>).
+/// </remarks>
 public sealed class Lbfgs
 {
     private const double ArmijoC1 = 1e-4;
-    private const int MaxBacktracks = 30;
 
     private readonly IObjective _objective;
+    private readonly double _relativeTolerance;
+    private readonly int _maxBacktracks;
     private readonly float[] _x;
     private readonly float[] _g;
     private readonly float[] _direction;
@@ -28,22 +35,29 @@ public sealed class Lbfgs
 
     /// <param name="objective">The function to minimise.</param>
     /// <param name="initial">Starting point, length objective.Dimension (copied).</param>
-    /// <param name="history">Number of curvature pairs kept, >= 1.</param>
+    /// <param name="history">Number of curvature pairs kept, >= 1; the other settings are <see cref="LbfgsOptions"/>' defaults.</param>
     public Lbfgs(IObjective objective, ReadOnlySpan<float> initial, int history = 10)
+        : this(objective, initial, new LbfgsOptions { History = history })
+    {
+    }
+
+    /// <param name="objective">The function to minimise.</param>
+    /// <param name="initial">Starting point, length objective.Dimension (copied).</param>
+    /// <param name="options">History, stall tolerance and line-search limit.</param>
+    public Lbfgs(IObjective objective, ReadOnlySpan<float> initial, LbfgsOptions options)
     {
         ArgumentNullException.ThrowIfNull(objective);
+        ArgumentNullException.ThrowIfNull(options);
+        int history = options.History;
         if (initial.Length != objective.Dimension)
         {
             throw new ArgumentException($"initial has length {initial.Length}; the objective has {objective.Dimension} parameters.", nameof(initial));
         }
 
-        if (history < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(history), history, "history must be >= 1.");
-        }
-
         int n = objective.Dimension;
         _objective = objective;
+        _relativeTolerance = options.RelativeTolerance;
+        _maxBacktracks = options.MaxBacktracks;
         _x = initial.ToArray();
         _g = new float[n];
         _direction = new float[n];
@@ -71,7 +85,10 @@ public sealed class Lbfgs
     /// <summary>Euclidean norm of the gradient at <see cref="Position"/>.</summary>
     public double GradientNorm => Math.Sqrt(TensorPrimitives.Dot<float>(_g, _g));
 
-    /// <summary>True once a line search could not decrease the objective (a stationary point to float precision).</summary>
+    /// <summary>
+    /// True once a line search could not decrease the objective (a stationary point to float precision) or an accepted
+    /// step decreased it by no more than <see cref="LbfgsOptions.RelativeTolerance"/>.
+    /// </summary>
     public bool Converged { get; private set; }
 
     /// <summary>Performs one iteration; returns false (and sets <see cref="Converged"/>) when no progress was possible.</summary>
@@ -97,13 +114,26 @@ public sealed class Lbfgs
         }
 
         double step = _stored == 0 ? Math.Min(1.0, 1.0 / Math.Sqrt(-slope)) : 1.0;
-        for (int b = 0; b < MaxBacktracks; b++)
+        for (int b = 0; b < _maxBacktracks; b++)
         {
             TensorPrimitives.MultiplyAdd(_direction, (float)step, _x, _trialX);
-            double trial = _objective.LossGradient(_trialX, _trialG);
+
+            // Most iterations accept the first trial, so it gets the gradient at once; later trials only need the loss.
+            double trial = b == 0 ? _objective.LossGradient(_trialX, _trialG) : _objective.Loss(_trialX);
             if (double.IsFinite(trial) && trial <= Value + ArmijoC1 * step * slope)
             {
+                if (b > 0)
+                {
+                    _objective.Gradient(_trialX, _trialG);
+                }
+
+                double previous = Value;
                 Accept(trial);
+                if (previous - trial <= _relativeTolerance * Math.Max(Math.Max(Math.Abs(previous), Math.Abs(trial)), 1.0))
+                {
+                    Converged = true;
+                }
+
                 return true;
             }
 
