@@ -25,6 +25,9 @@ public sealed class TrainerServiceClient(GrpcChannel channel)
     private static readonly Method<GetModelRequest, GetModelReply> GetModelMethod =
         new(MethodType.Unary, ServiceName, "GetModel", GetModelReply.Parser, idempotent: true);
 
+    private static readonly Method<DownloadModelRequest, DownloadModelReply> DownloadModelMethod =
+        new(MethodType.ServerStreaming, ServiceName, "DownloadModel", DownloadModelReply.Parser);
+
     /// <summary>Starts a training job now.</summary>
     public Task<StartTrainingReply> StartTrainingAsync(StartTrainingRequest request, CallOptions options = default) =>
         channel.UnaryAsync(StartTrainingMethod, request, options);
@@ -44,4 +47,8 @@ public sealed class TrainerServiceClient(GrpcChannel channel)
     /// <summary>One model with its metrics, spectrum and clusters.</summary>
     public Task<GetModelReply> GetModelAsync(GetModelRequest request, CallOptions options = default) =>
         channel.UnaryAsync(GetModelMethod, request, options);
+
+    /// <summary>Streams a model file, in chunks, to a service that scores with it.</summary>
+    public AsyncServerStreamingCall<DownloadModelReply> DownloadModel(DownloadModelRequest request, CallOptions options = default) =>
+        channel.ServerStreaming(DownloadModelMethod, request, options);
 }
