@@ -18,7 +18,8 @@ internal static class EvalCommand
         var outDir = new Option<string?>("--out") { Description = "Output folder for report.md, metrics.json and the SVG plots (default eval-results/NAME)." };
         var quick = new Option<bool>("--quick") { Description = "Smaller worlds and no initialisation study, for a smoke run." };
         var initSeeds = new Option<int?>("--init-seeds") { Description = "Trainer seeds of the SVD-vs-random initialisation study (default: --seeds; 0 skips it)." };
-        var command = new Command("eval", "Run the PReF evaluation protocol on a dataset and write a report.") { dataset, data, seeds, outDir, quick, initSeeds };
+        var rank = new Option<int?>("--k") { Description = "Fix Attune's K instead of choosing it from the spectrum and validation (diagnostics)." };
+        var command = new Command("eval", "Run the PReF evaluation protocol on a dataset and write a report.") { dataset, data, seeds, outDir, quick, initSeeds, rank };
         command.SetAction(parse =>
         {
             var name = parse.GetValue(dataset)!;
@@ -35,13 +36,23 @@ internal static class EvalCommand
                 return 1;
             }
 
+            if (parse.GetValue(rank) is < 1)
+            {
+                error.WriteLine($"error: --k must be >= 1; got {parse.GetValue(rank)}.");
+                return 1;
+            }
+
             var isQuick = parse.GetValue(quick);
             var options = new EvaluationRunOptions
             {
                 Seeds = seedCount,
                 DataRoot = parse.GetValue(data),
                 Quick = isQuick,
-                Protocol = new ProtocolOptions { InitStudySeeds = parse.GetValue(initSeeds) ?? (isQuick ? 0 : seedCount) },
+                Protocol = new ProtocolOptions
+                {
+                    InitStudySeeds = parse.GetValue(initSeeds) ?? (isQuick ? 0 : seedCount),
+                    Trainer = new Attune.Ml.Training.PrefTrainingOptions { Rank = parse.GetValue(rank) },
+                },
             };
             var directory = parse.GetValue(outDir) ?? Path.Combine("eval-results", name);
             try
