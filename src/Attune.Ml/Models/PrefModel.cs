@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Numerics.Tensors;
 using Attune.Ml.Clustering;
 using Attune.Ml.Data;
 using Attune.Ml.Users;
@@ -138,6 +140,107 @@ public sealed class PrefModel : IRewardModel
         }
     }
 
+    /// <summary>
+    /// u = V^T w (length D) for user weights w (length K): the user's reward as one linear function of the embedding,
+    /// r_u(e) = u . e. Cache it per user when scoring repeatedly; <see cref="Rewards(ReadOnlySpan{float}, FeatureMatrix, Span{float})"/>
+    /// computes it on every call.
+    /// </summary>
+    public void FoldUserWeights(ReadOnlySpan<float> userWeights, Span<float> folded)
+    {
+        CheckUserWeights(userWeights);
+        if (folded.Length != Dimension)
+        {
+            throw new ArgumentException($"folded must have length D = {Dimension}; got {folded.Length}.", nameof(folded));
+        }
+
+        folded.Clear();
+        for (int j = 0; j < Rank; j++)
+        {
+            TensorPrimitives.MultiplyAdd(_v.AsSpan(j * Dimension, Dimension), userWeights[j], folded, folded);
+        }
+    }
+
+    /// <summary>
+    /// Batch scoring: rewards[i] = w . V e_i for n responses, computed as e_i . u with u = V^T w folded once, so each
+    /// response costs one D-long dot instead of K of them.
+    /// </summary>
+    /// <param name="userWeights">w, length K (a row of W or a posterior mean).</param>
+    /// <param name="embeddings">Response embeddings e_i, shape (n, D), dense or CSR.</param>
+    /// <param name="rewards">Output, length n.</param>
+    public void Rewards(ReadOnlySpan<float> userWeights, FeatureMatrix embeddings, Span<float> rewards)
+    {
+        CheckFeatures(embeddings);
+        if (rewards.Length != embeddings.Rows)
+        {
+            throw new ArgumentException($"rewards must have one value per embedding row ({embeddings.Rows}); got {rewards.Length}.", nameof(rewards));
+        }
+
+        float[] folded = ArrayPool<float>.Shared.Rent(Dimension);
+        try
+        {
+            Span<float> u = folded.AsSpan(0, Dimension);
+            FoldUserWeights(userWeights, u);
+            for (int i = 0; i < rewards.Length; i++)
+            {
+                rewards[i] = embeddings.Dot(i, u);
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(folded);
+        }
+    }
+
+    /// <summary>Batch scoring for training user <paramref name="user"/> (a row of W); see the overload taking w.</summary>
+    public void Rewards(int user, FeatureMatrix embeddings, Span<float> rewards)
+    {
+        if ((uint)user >= (uint)UserIds.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(user), user, $"user must be a row of W in [0, {UserIds.Count}).");
+        }
+
+        Rewards(GetUserWeights(user), embeddings, rewards);
+    }
+
+    /// <summary>
+    /// Posterior standard deviations of the rewards, sd_i = sqrt(phi_i^T Sigma phi_i) with phi_i = V e_i, for a posterior
+    /// covariance Sigma (shape (K, K), e.g. <see cref="UserPosterior.Covariance"/>). Costs K * D per response (phi_i
+    /// cannot be folded away), plus K^2.
+    /// </summary>
+    /// <param name="covariance">Sigma, shape (K, K) row-major, symmetric positive semi-definite.</param>
+    /// <param name="embeddings">Response embeddings e_i, shape (n, D).</param>
+    /// <param name="standardDeviations">Output, length n.</param>
+    public void RewardStandardDeviations(ReadOnlySpan<double> covariance, FeatureMatrix embeddings, Span<float> standardDeviations)
+    {
+        CheckFeatures(embeddings);
+        if (covariance.Length != Rank * Rank || standardDeviations.Length != embeddings.Rows)
+        {
+            throw new ArgumentException(
+                $"covariance must have shape (K, K) = {Rank * Rank} values and the output one value per embedding row ({embeddings.Rows}); got {covariance.Length} and {standardDeviations.Length}.",
+                nameof(covariance));
+        }
+
+        Span<float> phi = Rank <= 64 ? stackalloc float[Rank] : new float[Rank];
+        for (int i = 0; i < standardDeviations.Length; i++)
+        {
+            embeddings.Project(i, _v, Rank, phi);
+            double variance = 0.0;
+            for (int a = 0; a < Rank; a++)
+            {
+                double row = 0.0;
+                for (int b = 0; b < Rank; b++)
+                {
+                    row += covariance[a * Rank + b] * phi[b];
+                }
+
+                variance += phi[a] * row;
+            }
+
+            // A semi-definite Sigma can give a tiny negative variance through rounding.
+            standardDeviations[i] = (float)Math.Sqrt(Math.Max(variance, 0.0));
+        }
+    }
+
     /// <inheritdoc />
     public void PredictMargins(ComparisonSet data, Span<float> margins)
     {
@@ -153,6 +256,19 @@ public sealed class PrefModel : IRewardModel
         {
             data.Features.Project(data.Pairs[i], _v, Rank, z);
             margins[i] = System.Numerics.Tensors.TensorPrimitives.Dot(GetUserWeights(data.Users[i]), z);
+        }
+    }
+
+    private void CheckUserWeights(ReadOnlySpan<float> userWeights)
+    {
+        if (userWeights.Length != Rank)
+        {
+            throw new ArgumentException($"userWeights must have length K = {Rank}; got {userWeights.Length}.", nameof(userWeights));
+        }
+
+        if (!TensorPrimitives.IsFiniteAll(userWeights))
+        {
+            throw new ArgumentException("userWeights must be finite.", nameof(userWeights));
         }
     }
 
