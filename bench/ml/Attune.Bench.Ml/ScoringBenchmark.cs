@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Attune.Ml.Data;
 using Attune.Ml.Models;
 using Attune.Ml.Users;
 
@@ -6,8 +7,8 @@ namespace Attune.Bench.Ml;
 
 /// <summary>
 /// Rewards r_u(e_i) = w_u . V e_i of n responses from precomputed embeddings e (shape (n, D)), through the model's public
-/// API (<see cref="PrefModel.RewardFeatures"/> per response, then w_u . phi), and, for comparison, folded by the caller
-/// into u = V^T w_u once and r_i = e_i . u (what a batch-scoring API could do; not an Attune.Ml method today).
+/// API (<see cref="PrefModel.RewardFeatures"/> per response, then w_u . phi), and through the batch API
+/// <see cref="PrefModel.Rewards(int, Attune.Ml.Data.FeatureMatrix, Span{float})"/> (u = V^T w_u once, r_i = e_i . u).
 /// </summary>
 internal static class ScoringBenchmark
 {
@@ -30,7 +31,7 @@ internal static class ScoringBenchmark
         {
             var rewards = new float[n];
             var phi = new float[k];
-            var folded = new float[d];
+            var batch = new DenseFeatureMatrix(embeddings[..(n * d)], n, d);
             void ThroughModel()
             {
                 ReadOnlySpan<float> wu = model.GetUserWeights(0);
@@ -41,20 +42,7 @@ internal static class ScoringBenchmark
                 }
             }
 
-            void Folded()
-            {
-                ReadOnlySpan<float> wu = model.GetUserWeights(0);
-                folded.AsSpan().Clear();
-                for (int j = 0; j < k; j++)
-                {
-                    TensorPrimitives.MultiplyAdd(model.V.Slice(j * d, d), wu[j], folded, folded);
-                }
-
-                for (int i = 0; i < n; i++)
-                {
-                    rewards[i] = TensorPrimitives.Dot(embeddings.AsSpan(i * d, d), folded);
-                }
-            }
+            void Folded() => model.Rewards(0, batch, rewards);
 
             ThroughModel();
             double checksumModel = rewards.Sum(r => (double)r);

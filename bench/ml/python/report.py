@@ -158,8 +158,8 @@ def select_rows(a, r, lines):
 
 def score_rows(a, r, lines):
     lines += ["## 4. Scoring: r_u(e_i) = w_u . V e_i for n responses from precomputed embeddings (D = 256, K = 8)", "",
-              "Attune (API): `PrefModel.RewardFeatures` per response, then w_u . phi. Attune (folded): u = V^T w_u once, then "
-              "e_i . u, written in the benchmark with TensorPrimitives over `PrefModel.V` (no such Attune.Ml method yet). "
+              "Attune (API): `PrefModel.RewardFeatures` per response, then w_u . phi. Attune (folded): the batch API "
+              "`PrefModel.Rewards(user, embeddings, rewards)`, u = V^T w_u once, then e_i . u. "
               "Ratios: the fastest numpy/torch variant / Attune API.", "",
               "| n | Attune API CPU (wall) | Attune folded CPU (wall) | best reference | reference CPU (wall) | reference / Attune API | reference / Attune folded |",
               "| --- | --- | --- | --- | --- | --- | --- |"]
