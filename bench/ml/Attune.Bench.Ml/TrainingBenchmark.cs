@@ -45,6 +45,40 @@ internal static class TrainingBenchmark
         float[] v = theta0[..(k * d)];
         var z = new float[pairs.Length * k];
         var gradientV = new float[k * d];
+        if (features.PrefersTransposedLayout)
+        {
+            // The layout JointObjective uses for such features: V transposed to (D, K) per evaluation, dL/dV accumulated
+            // as (D, K) and transposed back; both transposes are inside the timings.
+            var vt = new float[v.Length];
+            var gradientVt = new float[v.Length];
+            return new Dictionary<string, object>
+            {
+                ["pairs"] = pairs.Length,
+                ["project"] = Measure.Run(
+                    () =>
+                    {
+                        Transpose(v, k, d, vt);
+                        for (int s = 0; s < pairs.Length; s++)
+                        {
+                            features.ProjectTransposed(pairs[s], vt, k, z.AsSpan(s * k, k));
+                        }
+                    },
+                    repetitions),
+                ["add_outer"] = Measure.Run(
+                    () =>
+                    {
+                        Array.Clear(gradientVt);
+                        for (int s = 0; s < pairs.Length; s++)
+                        {
+                            features.AddOuterTransposed(pairs[s], z.AsSpan(s * k, k), gradientVt);
+                        }
+
+                        Transpose(gradientVt, d, k, gradientV);
+                    },
+                    repetitions),
+            };
+        }
+
         return new Dictionary<string, object>
         {
             ["pairs"] = pairs.Length,
@@ -110,5 +144,16 @@ internal static class TrainingBenchmark
         fastest["all_seconds"] = results.Select(x => (double)x["seconds"]).ToArray();
         fastest["all_cpu_seconds"] = results.Select(x => (double)x["cpu_seconds"]).ToArray();
         return fastest;
+    }
+
+    private static void Transpose(float[] source, int rows, int columns, float[] destination)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            for (int c = 0; c < columns; c++)
+            {
+                destination[c * rows + r] = source[r * columns + c];
+            }
+        }
     }
 }
