@@ -35,6 +35,32 @@ public sealed class CliTests
         Assert.Contains("no-such-file.jsonl", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Train_smallJsonlFile_writesTheModelAndPrintsMetrics()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"attune-train-test-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var data = Path.Combine(folder, "comparisons.jsonl");
+            var model = Path.Combine(folder, "model.json");
+            Attune.Data.Jsonl.ComparisonJsonlWriter.WriteFile(data, TinyWorld.Load(0).Comparisons);
+
+            var (code, output, error) = Run("train", "--data", data, "--out", model, "--k", "2", "--seed", "1");
+
+            Assert.Equal(0, code);
+            Assert.Empty(error);
+            Assert.Contains("K = 2", output, StringComparison.Ordinal);
+            Assert.Contains("validation_auc", output, StringComparison.Ordinal);
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(model));
+            Assert.Equal(2, json.RootElement.GetProperty("rank").GetInt32());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static (int Code, string Output, string Error) Run(params string[] args)
     {
         using var output = new StringWriter();
