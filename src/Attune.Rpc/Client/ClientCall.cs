@@ -207,11 +207,17 @@ internal sealed class ClientCall<TRequest, TResponse> : IAsyncStreamReader<TResp
 
         _trailers = trailers;
         _status = status;
-        _requestStream?.Complete();
-        if (status.Code != StatusCode.OK)
+        if (status.Code == StatusCode.OK)
         {
-            _cts.Cancel();
+            _requestStream?.Complete();
+            return;
         }
+
+        // A failed or cancelled call resets its HTTP/2 stream so the server learns of it now: cancelling the send only
+        // helps before the response headers arrive, and ending the request body normally would read as "input done".
+        _requestStream?.Abort();
+        _cts.Cancel();
+        _response?.Dispose();
     }
 
     private void ThrowIfFinished(bool okIsError = false)

@@ -25,6 +25,16 @@ internal sealed class PushStreamContent : HttpContent
         _done.TrySetResult();
     }
 
+    /// <summary>
+    /// Abandons the request body because the call failed or was cancelled: the send fails, so the HTTP/2 stream is reset
+    /// (RST_STREAM) instead of ended normally, and the server sees the call cancelled rather than its input complete.
+    /// </summary>
+    public void Abort()
+    {
+        _stream.TrySetCanceled();
+        _done.TrySetException(new OperationCanceledException("The call ended before its request stream was complete."));
+    }
+
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         SerializeToStreamAsync(stream, context, CancellationToken.None);
 
