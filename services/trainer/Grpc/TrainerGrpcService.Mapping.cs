@@ -1,0 +1,91 @@
+using Attune.Contracts.V1;
+using Attune.Ml.Serialization;
+using Attune.Storage;
+using Attune.Trainer.Models;
+using Google.Protobuf.WellKnownTypes;
+
+namespace Attune.Trainer.Grpc;
+
+/// <summary>Mapping from the stores' records to attune.v1 messages.</summary>
+public sealed partial class TrainerGrpcService
+{
+    private static Contracts.V1.TrainingJob MapToJob(Storage.TrainingJob job)
+    {
+        var message = new Contracts.V1.TrainingJob
+        {
+            JobId = job.JobId,
+            State = job.State switch
+            {
+                TrainingJobState.Queued => TrainingState.Queued,
+                TrainingJobState.Running => TrainingState.Running,
+                TrainingJobState.Succeeded => TrainingState.Succeeded,
+                TrainingJobState.Failed => TrainingState.Failed,
+                _ => TrainingState.Unspecified,
+            },
+            Progress = job.Progress,
+            Phase = job.Phase,
+            Reason = job.Reason,
+            ModelVersion = job.ModelVersion ?? 0,
+            Error = job.Error ?? "",
+            CreatedAt = Timestamp.FromDateTimeOffset(job.CreatedAt),
+            ValidationLoss = job.ValidationLoss is { } loss && double.IsFinite(loss) ? loss : 0,
+        };
+        if (job.FinishedAt is { } finished)
+        {
+            message.FinishedAt = Timestamp.FromDateTimeOffset(finished);
+        }
+
+        return message;
+    }
+
+    private static ModelSummary MapToSummary(ModelVersionInfo info, ModelMetadata metadata, bool active) => new()
+    {
+        Version = info.Version,
+        K = metadata.K,
+        Users = metadata.Users,
+        Comparisons = metadata.Comparisons,
+        CreatedAt = Timestamp.FromDateTimeOffset(info.PublishedAt),
+        ValidationAuc = metadata.Metric("validation_auc"),
+        Active = active,
+    };
+
+    private static GetModelReply MapToModel(StoredModel stored, long latestVersion)
+    {
+        var metadata = ModelMetadata.Parse(stored.Info.MetadataJson);
+        var model = ModelFile.Read(new MemoryStream(stored.Content, writable: false));
+        var reply = new GetModelReply
+        {
+            Summary = MapToSummary(stored.Info, metadata with { K = model.Rank }, stored.Info.Version == latestVersion),
+            Metrics = new ModelMetrics
+            {
+                ValidationAuc = metadata.Metric("validation_auc"),
+                ValidationAccuracy = metadata.Metric("validation_accuracy"),
+                ValidationLogLoss = metadata.Metric("validation_log_loss"),
+                ValidationCalibrationError = metadata.Metric("validation_ece"),
+                TrainLogLoss = metadata.Metric("train_loss"),
+                Iterations = metadata.Iterations,
+                TrainingSeconds = metadata.TrainingSeconds,
+            },
+            Featurizer = model.Featurizer,
+        };
+        reply.Spectrum.AddRange(model.Spectrum);
+        reply.PriorMean.AddRange(model.Prior.Mean.ToArray());
+        reply.PriorCovariance.AddRange(model.Prior.Covariance.ToArray());
+        if (model.Clusters is { } clusters)
+        {
+            var k = clusters.Rank;
+            for (var c = 0; c < clusters.Count; c++)
+            {
+                var cluster = new Cluster { Index = c, Size = clusters.Assignments.Count(a => a == c) };
+                foreach (var x in clusters.Centroids.Slice(c * k, k))
+                {
+                    cluster.Centroid.Add(x);
+                }
+
+                reply.Clusters.Add(cluster);
+            }
+        }
+
+        return reply;
+    }
+}

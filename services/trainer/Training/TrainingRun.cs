@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using Attune.Ml.Serialization;
+using Attune.Ml.Training;
+using Attune.Storage;
+using Attune.Text.Hashing;
+using Attune.Trainer.Models;
+using Attune.Trainer.Options;
+
+namespace Attune.Trainer.Training;
+
+/// <summary>
+/// One training job from data to stored model: loads the feedback up to the current watermark, featurizes it with the
+/// <see cref="HashingFeaturizer"/> (default options), trains PReF (which also fits the prior, the clusters and the
+/// validation metrics), writes the model file and publishes it to <see cref="IModelStore"/> as a new immutable version.
+/// Nothing is visible before that single publish, so a crash or cancellation earlier leaves the previous model in force.
+/// </summary>
+public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, TrainerOptions options)
+{
+    private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Runs the job; returns the stored model's version and metadata.</summary>
+    /// <exception cref="TrainingDataException">The feedback cannot be trained on; the message says why.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled, or the job was ended elsewhere.</exception>
+    public async Task<(long Version, ModelMetadata Metadata)> RunAsync(
+        JobReporter reporter, TrainingRequest request, CancellationToken cancellationToken)
+    {
+        reporter.Report("loading", 0.01);
+        await FlushOrAbandonAsync(reporter, cancellationToken);
+        var watermark = await data.GetWatermarkAsync(cancellationToken);
+        var rows = new List<TrainingComparison>();
+        await foreach (var c in data.ReadAllAsync(0, cancellationToken))
+        {
+            if (c.Sequence > watermark)
+            {
+                break;
+            }
+
+            rows.Add(c);
+        }
+
+        var featurizer = new HashingFeaturizer();
+        var set = await Task.Run(() => TrainingSetBuilder.Build(rows, featurizer, cancellationToken), cancellationToken);
+        CheckEnough(set, rows.Count);
+        reporter.Report("loading", 0.10);
+        await FlushOrAbandonAsync(reporter, cancellationToken);
+
+        var trainerOptions = new PrefTrainingOptions
+        {
+            Rank = request.Rank,
+            MaxRank = Math.Max(options.MaxAutoRank, request.Rank ?? 1),
+            LambdaV = request.L2 ?? new PrefTrainingOptions().LambdaV,
+            LambdaW = request.L2 ?? new PrefTrainingOptions().LambdaW,
+            Seed = request.Seed,
+            Featurizer = featurizer.Description,
+        };
+        var clock = Stopwatch.StartNew();
+        var training = Task.Factory.StartNew(
+            () => new PrefTrainer(trainerOptions).Train(set!.Data, reporter, cancellationToken),
+            cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        while (!training.IsCompleted)
+        {
+            await Task.WhenAny(training, Task.Delay(FlushInterval, cancellationToken));
+            await FlushOrAbandonAsync(reporter, cancellationToken);
+        }
+
+        PrefTrainingResult result;
+        try
+        {
+            result = await training;
+        }
+        catch (ArgumentException e)
+        {
+            throw new TrainingDataException(e.Message, e);
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        reporter.Report("storing", 0.90);
+        await FlushOrAbandonAsync(reporter, cancellationToken);
+        using var file = new MemoryStream();
+        ModelFile.Write(file, result.Model);
+        var metadata = new ModelMetadata
+        {
+            K = result.Model.Rank,
+            Users = set!.Data.UserCount,
+            Comparisons = set.Data.Count,
+            Pairs = set.Pairs,
+            Watermark = watermark,
+            JobId = reporter.Current.JobId,
+            Featurizer = featurizer.Description,
+            TrainingSeconds = seconds,
+            Iterations = result.Iterations,
+            Initialization = result.InitializationReason is { } why ? $"{result.InitializationUsed}: {why}" : result.InitializationUsed.ToString(),
+            Metrics = result.Model.Metrics.ToDictionary(m => m.Key, m => m.Value),
+        };
+        var info = await models.PublishAsync(file.ToArray(), metadata.ToJson(), cancellationToken);
+        return (info.Version, metadata);
+    }
+
+    private void CheckEnough(TrainingSet? set, int loaded)
+    {
+        var usable = set?.Data.Count ?? 0;
+        var users = set?.Data.UserCount ?? 0;
+        if (usable < options.MinComparisons || users < options.MinUsers)
+        {
+            throw new TrainingDataException(
+                $"Too little usable feedback: {usable} comparisons from {users} users (of {loaded} loaded; identical or " +
+                $"indistinguishable responses are skipped); at least {options.MinComparisons} comparisons from " +
+                $"{options.MinUsers} users are needed (Trainer:MinComparisons, Trainer:MinUsers).");
+        }
+    }
+
+    private static async Task FlushOrAbandonAsync(JobReporter reporter, CancellationToken cancellationToken)
+    {
+        if (!await reporter.FlushAsync(cancellationToken))
+        {
+            throw new OperationCanceledException($"Training job {reporter.Current.JobId} was ended elsewhere; abandoning it.");
+        }
+    }
+}
