@@ -29,7 +29,7 @@ public sealed class CliTests
     [Fact]
     public void Train_missingFile_failsWithItsPath()
     {
-        var (code, _, error) = Run("train", "--data", "no-such-file.jsonl", "--out", "model.json");
+        var (code, _, error) = Run("train", "--data", "no-such-file.jsonl", "--out", "model.attune");
 
         Assert.Equal(3, code);
         Assert.Contains("no-such-file.jsonl", error, StringComparison.Ordinal);
@@ -43,7 +43,7 @@ public sealed class CliTests
         try
         {
             var data = Path.Combine(folder, "comparisons.jsonl");
-            var model = Path.Combine(folder, "model.json");
+            var model = Path.Combine(folder, "model.attune");
             Attune.Data.Jsonl.ComparisonJsonlWriter.WriteFile(data, TinyWorld.Load(0).Comparisons);
 
             var (code, output, error) = Run("train", "--data", data, "--out", model, "--k", "2", "--seed", "1");
@@ -52,8 +52,9 @@ public sealed class CliTests
             Assert.Empty(error);
             Assert.Contains("K = 2", output, StringComparison.Ordinal);
             Assert.Contains("validation_auc", output, StringComparison.Ordinal);
-            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(model));
-            Assert.Equal(2, json.RootElement.GetProperty("rank").GetInt32());
+            using var file = File.OpenRead(model);
+            var loaded = Attune.Ml.Serialization.ModelFile.Read(file);
+            Assert.Equal(2, loaded.Rank);
         }
         finally
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Attune.Data.Jsonl;
 using Attune.Evaluation.Data;
+using Attune.Ml.Serialization;
 using Attune.Ml.Training;
 using Spectre.Console;
 
@@ -55,7 +56,11 @@ internal static class TrainCommand
                         }));
                         task.Value = 1.0;
                     });
-                LocalModelFileWriter.Write(result!.Model, parse.GetValue(outPath)!);
+                using (var file = File.Create(parse.GetValue(outPath)!))
+                {
+                    ModelFile.Write(file, result!.Model);
+                }
+
                 output.WriteLine($"{dataset.Description}");
                 output.WriteLine($"K = {result.Model.Rank} ({result.InitializationUsed} init{(result.InitializationReason is { } r ? ": " + r : string.Empty)}); model written to {parse.GetValue(outPath)}");
                 foreach (var (name, value) in result.Model.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
