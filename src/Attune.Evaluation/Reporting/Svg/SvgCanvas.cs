@@ -11,7 +11,7 @@ namespace Attune.Evaluation.Reporting.Svg;
 /// </summary>
 public sealed class SvgCanvas
 {
-    private const double Width = 720, Height = 440, Left = 70, Right = 230, Top = 40, Bottom = 60;
+    private const double Width = 800, Height = 440, Left = 70, Right = 300, Top = 40, Bottom = 60;
     private readonly StringBuilder _body = new();
     private readonly List<(string Name, string Colour)> _legend = [];
     private readonly string _title;
