@@ -1,10 +1,13 @@
+using Attune.Adapter.Extensions;
 using Attune.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddAdapterServices();
 
 var app = builder.Build();
 app.MapServiceDefaults();
+app.MapAdapterServices();
 app.Run();
 
 /// <summary>The adapter service's entry point; public so tests can host it.</summary>

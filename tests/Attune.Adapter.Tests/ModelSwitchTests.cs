@@ -1,0 +1,72 @@
+using Attune.Contracts.Clients;
+using Attune.Contracts.Messages;
+using Attune.Contracts.V1;
+using Attune.Rpc;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attune.Adapter.Tests;
+
+public sealed class ModelSwitchTests(ModelAdapterFixture adapter) : IClassFixture<ModelAdapterFixture>
+{
+    [Fact]
+    public async Task ModelTrained_newVersion_downloadsRefitsEveryUserAndSwitches()
+    {
+        var user = "switch-" + Guid.NewGuid().ToString("N")[..8];
+        for (int i = 0; i < 3; i++)
+        {
+            var id = Guid.CreateVersion7();
+            await adapter.Bus.Bus.Publish(
+                new FeedbackRecorded
+                {
+                    ComparisonId = id, UserId = user, Prompt = Texts.Prompt(i), ResponseA = Texts.Formal(i), ResponseB = Texts.Casual(i),
+                    Preference = 1, RecordedAt = DateTimeOffset.UtcNow,
+                },
+                c => c.MessageId = id,
+                TestContext.Current.CancellationToken);
+        }
+
+        await Eventually.ThatAsync(async () => (await adapter.TryGetProfileAsync(user))?.Answers == 3, "3 answers under model 1");
+        var downloads = adapter.Peers.State.Downloads;
+        adapter.Peers.State.Models[2] = TestModels.Second;
+
+        await adapter.Bus.Bus.Publish(
+            new ModelTrained { ModelVersion = 2, K = TestModels.FirstRank - 1, JobId = "job-2", TrainedAt = DateTimeOffset.UtcNow },
+            TestContext.Current.CancellationToken);
+
+        await Eventually.ThatAsync(async () => (await adapter.TryGetProfileAsync(user))?.ModelVersion == 2, "model 2 in force");
+        var profile = (await adapter.TryGetProfileAsync(user))!;
+        Assert.Equal(TestModels.FirstRank - 1, profile.Weights.Mean.Count);
+        Assert.Equal(3, profile.Answers);
+        Assert.False(profile.ColdStart);
+        Assert.True(adapter.Peers.State.Downloads > downloads);
+        var score = await adapter.Client.ScoreAsync(new ScoreRequest { UserId = user, Prompt = Texts.Prompt(0), Responses = { Texts.Formal(0) } });
+        Assert.Equal(2, score.ModelVersion);
+
+        // The same event again changes nothing.
+        await adapter.Bus.Bus.Publish(
+            new ModelTrained { ModelVersion = 2, K = TestModels.FirstRank - 1, JobId = "job-2", TrainedAt = DateTimeOffset.UtcNow },
+            TestContext.Current.CancellationToken);
+        Assert.Equal(2, (await adapter.TryGetProfileAsync(user))!.ModelVersion);
+
+        // A restart with the trainer gone serves the adapter's own copy of model 2 and the stored weights.
+        await using var restarted = new WebApplicationFactory<Program>()
+            .WithWebHostBuilder(b => b
+                .UseSetting("Attune:DataDir", adapter.DataDir)
+                .UseSetting("Services:Trainer", "http://127.0.0.1:9")
+                .UseSetting("urls", "http://127.0.0.1:0")
+                .ConfigureServices(services => services.AddMassTransitTestHarness()));
+        restarted.UseKestrel();
+        restarted.StartServer();
+        var address = restarted.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var channel = GrpcChannel.ForAddress(address);
+        var again = (await new AdapterServiceClient(channel).GetProfileAsync(new GetProfileRequest { UserId = user })).Profile;
+        Assert.Equal(2, again.ModelVersion);
+        Assert.Equal(profile.Weights.Mean, again.Weights.Mean);
+    }
+}

@@ -1,0 +1,33 @@
+using Attune.Contracts.V1;
+using Attune.Rpc;
+
+namespace Attune.Adapter.Tests;
+
+public sealed class NoModelTests(NoModelAdapterFixture adapter) : IClassFixture<NoModelAdapterFixture>
+{
+    [Theory]
+    [InlineData("GetProfile")]
+    [InlineData("NextQuery")]
+    [InlineData("Score")]
+    [InlineData("Compare")]
+    [InlineData("SubmitAnswer")]
+    public async Task Rpc_noModelYet_failedPrecondition(string call)
+    {
+        var c = adapter.Client;
+        var pair = new CandidatePair { Prompt = Texts.Prompt(0), ResponseA = Texts.Formal(0), ResponseB = Texts.Casual(0) };
+        Func<Task> act = call switch
+        {
+            "GetProfile" => () => c.GetProfileAsync(new GetProfileRequest { UserId = "u" }),
+            "NextQuery" => () => c.NextQueryAsync(new NextQueryRequest { UserId = "u", Candidates = { pair } }),
+            "Score" => () => c.ScoreAsync(new ScoreRequest { UserId = "u", Prompt = pair.Prompt, Responses = { pair.ResponseA } }),
+            "Compare" => () => c.CompareAsync(new CompareRequest { UserId = "u", Prompt = pair.Prompt, ResponseA = pair.ResponseA, ResponseB = pair.ResponseB }),
+            _ => () => c.SubmitAnswerAsync(new SubmitAnswerRequest { UserId = "u", Pair = pair, Preference = 1 }),
+        };
+
+        var e = await Assert.ThrowsAsync<RpcException>(act);
+
+        Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
+        Assert.Contains("No model", e.Status.Detail, StringComparison.Ordinal);
+        Assert.Empty(adapter.Peers.State.Recorded);
+    }
+}
