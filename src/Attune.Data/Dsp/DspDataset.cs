@@ -70,24 +70,7 @@ public static class DspDataset
         }
 
         var truth = new SourceMixtureGroundTruth(weights, sources, o.RewardScale);
-        var comparisons = new List<Comparison>();
-        foreach (var user in users)
-        {
-            foreach (var index in SeededSampling.Sample(random, pool.Count, o.ComparisonsPerUser))
-            {
-                var (p, a, b) = pool[index];
-                if (random.Next(2) == 1)
-                {
-                    (a, b) = (b, a);
-                }
-
-                var prompt = prompts[p].Prompt;
-                string ra = prompts[p].Responses[a], rb = prompts[p].Responses[b];
-                var label = BradleyTerry.SampleLabel(
-                    random, truth.Reward(user, prompt, ra), truth.Reward(user, prompt, rb), o.Temperature);
-                comparisons.Add(new Comparison(user, prompt, ra, rb, label));
-            }
-        }
+        var comparisons = SimulatedJudgements.Sample(random, users, pool, prompts, o.ComparisonsPerUser, truth, o.Temperature);
 
         return new PreferenceDataset(
             "dsp", comparisons, users, prompts, new HashingFeaturizer(), truth,

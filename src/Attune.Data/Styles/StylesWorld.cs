@@ -58,24 +58,8 @@ public static class StylesWorld
         }
 
         var truth = new StylesGroundTruth(users, levels);
-        var comparisons = new List<Comparison>(users.Count * o.ComparisonsPerUser);
-        foreach (var user in users)
-        {
-            foreach (var index in SeededSampling.Sample(random, pool.Count, o.ComparisonsPerUser))
-            {
-                var (p, a, b) = pool[index];
-                if (random.Next(2) == 1)
-                {
-                    (a, b) = (b, a);
-                }
-
-                var prompt = prompts[p].Prompt;
-                string ra = prompts[p].Responses[a], rb = prompts[p].Responses[b];
-                var label = BradleyTerry.SampleLabel(
-                    random, truth.Reward(user.Id, prompt, ra), truth.Reward(user.Id, prompt, rb), o.Temperature);
-                comparisons.Add(new Comparison(user.Id, prompt, ra, rb, label));
-            }
-        }
+        var comparisons = SimulatedJudgements.Sample(
+            random, users.Select(u => u.Id), pool, prompts, o.ComparisonsPerUser, truth, o.Temperature);
 
         return new PreferenceDataset(
             "styles",

@@ -71,28 +71,9 @@ public static class SyntheticWorld
             }
         }
 
-        var comparisons = new List<Comparison>(o.Users * Math.Min(o.ComparisonsPerUser, pool.Count));
-        foreach (var user in users)
-        {
-            foreach (var index in SeededSampling.Sample(random, pool.Count, o.ComparisonsPerUser))
-            {
-                var (p, a, b) = pool[index];
-                if (random.Next(2) == 1)
-                {
-                    (a, b) = (b, a);
-                }
-
-                var prompt = prompts[p].Prompt;
-                string ra = prompts[p].Responses[a], rb = prompts[p].Responses[b];
-                var label = BradleyTerry.SampleLabel(
-                    random, truth.Reward(user, prompt, ra), truth.Reward(user, prompt, rb));
-                comparisons.Add(new Comparison(user, prompt, ra, rb, label)
-                {
-                    FeaturesA = byResponse[ra],
-                    FeaturesB = byResponse[rb],
-                });
-            }
-        }
+        var comparisons = SimulatedJudgements.Sample(random, users, pool, prompts, o.ComparisonsPerUser, truth, temperature: 1.0)
+            .Select(c => c with { FeaturesA = byResponse[c.ResponseA], FeaturesB = byResponse[c.ResponseB] })
+            .ToList();
 
         return new PreferenceDataset(
             "synthetic",
