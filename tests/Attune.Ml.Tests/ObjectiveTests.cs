@@ -13,6 +13,9 @@ public sealed class ObjectiveTests
     [InlineData(false, 1)]
     [InlineData(false, 3)]
     [InlineData(true, 2)]
+    [InlineData(false, 8)]
+    [InlineData(true, 8)]
+    [InlineData(true, 11)]
     public void JointObjective_Gradient_matchesFiniteDifferences(bool sparse, int rank)
     {
         var data = new PlantedData(5, 8, 6, 2, 0.6, seed: 3, sparse: sparse);
