@@ -6,9 +6,9 @@ namespace Attune.Trainer.Domain;
 
 /// <summary>
 /// Keeps the trainer's own copy of the feedback: each event is applied at most once (its inbox receipt commits with
-/// the write), and new feedback wakes the <see cref="RetrainWatcher"/>.
+/// the write), new feedback wakes the <see cref="RetrainWatcher"/>, and erasures are told to a running job.
 /// </summary>
-public sealed class TrainingDataIngest(ITrainingDataStore store, RetrainWatcher watcher)
+public sealed class TrainingDataIngest(ITrainingDataStore store, RetrainWatcher watcher, ErasureWatch erasures)
 {
     /// <summary>Inbox consumer name of FeedbackRecorded; stable across releases.</summary>
     public const string FeedbackConsumer = "trainer.FeedbackRecorded";
@@ -31,6 +31,10 @@ public sealed class TrainingDataIngest(ITrainingDataStore store, RetrainWatcher 
     }
 
     /// <summary>Deletes the user's comparisons (once per erasure); returns how many were deleted.</summary>
-    public Task<int> EraseAsync(UserErased message, Guid messageId, CancellationToken cancellationToken) =>
-        store.EraseUserAsync(message.UserId, new InboxReceipt(ErasureConsumer, messageId), cancellationToken);
+    public async Task<int> EraseAsync(UserErased message, Guid messageId, CancellationToken cancellationToken)
+    {
+        var erased = await store.EraseUserAsync(message.UserId, new InboxReceipt(ErasureConsumer, messageId), cancellationToken);
+        erasures.Record(message.UserId);
+        return erased;
+    }
 }

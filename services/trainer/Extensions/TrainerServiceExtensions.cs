@@ -29,6 +29,7 @@ public static class TrainerServiceExtensions
         // starts delivering.
         builder.Services.AddTrainerStorage(builder.Configuration.GetStorageSection("Trainer", "trainer.db"));
         builder.Services.AddSingleton<TrainingJobTracker>();
+        builder.Services.AddSingleton<ErasureWatch>();
         builder.Services.AddSingleton<TrainingRun>();
         builder.Services.AddSingleton<TrainingOrchestrator>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingOrchestrator>());

@@ -13,8 +13,9 @@ namespace Attune.Trainer.Training;
 /// <see cref="HashingFeaturizer"/> (default options), trains PReF (which also fits the prior, the clusters and the
 /// validation metrics), writes the model file and publishes it to <see cref="IModelStore"/> as a new immutable version.
 /// Nothing is visible before that single publish, so a crash or cancellation earlier leaves the previous model in force.
+/// A model that would hold the weights of a user erased while the job ran is discarded instead.
 /// </summary>
-public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, TrainerOptions options)
+public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, ErasureWatch erasures, TrainerOptions options)
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(500);
 
@@ -26,6 +27,7 @@ public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, Tra
     {
         reporter.Report("loading", 0.01);
         await FlushOrAbandonAsync(reporter, cancellationToken);
+        using var erasedSinceLoad = erasures.Begin();
         var watermark = await data.GetWatermarkAsync(cancellationToken);
         var rows = new List<TrainingComparison>();
         await foreach (var c in data.ReadAllAsync(0, cancellationToken))
@@ -92,6 +94,13 @@ public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, Tra
             Initialization = result.InitializationReason is { } why ? $"{result.InitializationUsed}: {why}" : result.InitializationUsed.ToString(),
             Metrics = result.Model.Metrics.ToDictionary(m => m.Key, m => m.Value),
         };
+        if (erasedSinceLoad.AnyErased(result.Model.UserIds))
+        {
+            throw new TrainingDataException(
+                "A user in the training set was erased while the job ran; the model was discarded so that it holds no " +
+                "erased user's weights. Train again.");
+        }
+
         var info = await models.PublishAsync(file.ToArray(), metadata.ToJson(), cancellationToken);
         return (info.Version, metadata);
     }
