@@ -121,4 +121,19 @@ public sealed class TrainingTests(TrainedTrainerFixture trainer) : IClassFixture
         var job = Assert.Single(await jobs.ListAsync(100, cancellationToken: Ct), j => j.Reason == command.Reason);
         Assert.Equal(TrainingJobState.Succeeded, job.State);
     }
+
+    [Fact]
+    public async Task StartTraining_kBeyondWhatTheDataAllow_jobFailsSayingWhyAndPublishesNothing()
+    {
+        var before = (await trainer.Client.ListModelsAsync(new ListModelsRequest { PageSize = 100 })).Models.Count;
+        var start = await trainer.Client.StartTrainingAsync(new StartTrainingRequest { K = 64 });
+
+        var last = (await WatchToEnd(start.JobId))[^1];
+
+        Assert.Equal(TrainingState.Failed, last.State);
+        Assert.Contains("K = 64", last.Error, StringComparison.Ordinal);
+        Assert.Equal(0, last.ModelVersion);
+        Assert.Equal(before, (await trainer.Client.ListModelsAsync(new ListModelsRequest { PageSize = 100 })).Models.Count);
+        Assert.DoesNotContain(trainer.Bus.Published.Select<ModelTrained>(Ct), m => m.Context.Message.JobId == start.JobId);
+    }
 }

@@ -1,6 +1,5 @@
 using Attune.Storage;
 using Attune.Text.Hashing;
-using Attune.Trainer.Models;
 using Attune.Trainer.Training;
 
 namespace Attune.Trainer.Tests;
@@ -38,40 +37,4 @@ public sealed class TrainingSetBuilderTests
     [Fact]
     public void Build_onlyIdenticalResponses_null() =>
         Assert.Null(TrainingSetBuilder.Build([C("u1", "same", "same", 1)], new HashingFeaturizer(), CancellationToken.None));
-}
-
-public sealed class ModelChunksTests
-{
-    [Theory]
-    [InlineData(1, 1)]
-    [InlineData(10, 3)]
-    [InlineData(9, 3)]
-    [InlineData(2_500_000, ModelChunks.MaxChunkBytes)]
-    public void Split_anySize_chunksAtMostTheLimitCoveringTheContentInOrder(int length, int chunk)
-    {
-        var content = new byte[length];
-        new Random(length).NextBytes(content);
-
-        var chunks = ModelChunks.Split(content, chunk).ToList();
-
-        Assert.All(chunks, c => Assert.InRange(c.Length, 1, chunk));
-        Assert.Equal(content, chunks.SelectMany(c => c.ToArray()).ToArray());
-        Assert.Equal((length + chunk - 1) / chunk, chunks.Count);
-    }
-}
-
-public sealed class ErasureWatchTests
-{
-    [Fact]
-    public void AnyErased_userErasedAfterBegin_trueOnlyForThatUser()
-    {
-        var watch = new ErasureWatch();
-        watch.Record("before");
-        using var scope = watch.Begin();
-
-        watch.Record("during");
-
-        Assert.True(scope.AnyErased(["x", "during"]));
-        Assert.False(scope.AnyErased(["before", "x"]));
-    }
 }
