@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Attune.Contracts.V1;
 using Attune.Rpc;
@@ -52,20 +51,4 @@ public sealed class FakeTrainer(PeerState state) : IGrpcService
     public Task<GetModelReply> GetModel(GetModelRequest request, ServerCallContext context) => throw Unimplemented();
 
     private static RpcException Unimplemented() => new(StatusCode.Unimplemented, "not part of the test peer");
-}
-
-/// <summary>What the test peers serve and what they were sent.</summary>
-public sealed class PeerState
-{
-    /// <summary>Model files by version.</summary>
-    public ConcurrentDictionary<long, byte[]> Models { get; } = new();
-
-    /// <summary>Comparisons recorded through the fake feedback service.</summary>
-    public ConcurrentQueue<Comparison> Recorded { get; } = new();
-
-    /// <summary>While true, RecordComparison answers UNAVAILABLE as the real service does when its store is down.</summary>
-    public volatile bool FeedbackDown;
-
-    /// <summary>DownloadModel calls served.</summary>
-    public int Downloads;
 }

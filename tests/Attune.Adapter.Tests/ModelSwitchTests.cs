@@ -39,7 +39,22 @@ public sealed class ModelSwitchTests(ModelAdapterFixture adapter) : IClassFixtur
             new ModelTrained { ModelVersion = 2, K = TestModels.FirstRank - 1, JobId = "job-2", TrainedAt = DateTimeOffset.UtcNow },
             TestContext.Current.CancellationToken);
 
+        // Readers polling throughout the switch must see model 1 with K weights or model 2 with K - 1, never a mix.
+        using var stop = new CancellationTokenSource();
+        var readers = Task.Run(async () =>
+        {
+            var seen = new List<(long Version, int K)>();
+            while (!stop.IsCancellationRequested)
+            {
+                var p = (await adapter.TryGetProfileAsync(user))!;
+                seen.Add((p.ModelVersion, p.Weights.Mean.Count));
+            }
+
+            return seen;
+        }, TestContext.Current.CancellationToken);
         await Eventually.ThatAsync(async () => (await adapter.TryGetProfileAsync(user))?.ModelVersion == 2, "model 2 in force");
+        await stop.CancelAsync();
+        Assert.All(await readers, r => Assert.Equal(r.Version == 1 ? TestModels.FirstRank : TestModels.FirstRank - 1, r.K));
         var profile = (await adapter.TryGetProfileAsync(user))!;
         Assert.Equal(TestModels.FirstRank - 1, profile.Weights.Mean.Count);
         Assert.Equal(3, profile.Answers);

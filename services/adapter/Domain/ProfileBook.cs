@@ -144,10 +144,17 @@ public sealed class ProfileBook(IProfileStore store, PairPool pool, TimeProvider
             {
                 foreach (var user in _changedDuringSwitch)
                 {
-                    if (await RefitAsync(next, user, cancellationToken) == 0)
+                    try
                     {
-                        // Erased during the bulk refit, after its weights in the new version were written.
-                        await store.EraseUserAsync(user, null, cancellationToken);
+                        if (await RefitAsync(next, user, cancellationToken) == 0)
+                        {
+                            // Erased during the bulk refit, after its weights in the new version were written.
+                            await store.EraseUserAsync(user, null, cancellationToken);
+                        }
+                    }
+                    catch (ArgumentException e)
+                    {
+                        logger.LogWarning(e, "User {User} could not be refitted against model {Version}.", user, next.Version);
                     }
                 }
 
