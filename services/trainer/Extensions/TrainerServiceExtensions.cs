@@ -46,6 +46,7 @@ public static class TrainerServiceExtensions
         builder.Services.AddSingleton<TrainingDataIngest>();
         builder.Services.AddSingleton<TrainingCommands>();
         builder.Services.AddScoped<TrainerGrpcService>();
+        builder.Services.Configure<GrpcServerOptions>(o => o.AddInterceptor<StoreOutageInterceptor>());
         return builder;
     }
 

@@ -1,0 +1,22 @@
+using Attune.Rpc;
+using Attune.Trainer.Grpc;
+using Microsoft.Data.Sqlite;
+
+namespace Attune.Trainer.Tests;
+
+public sealed class StoreOutageInterceptorTests
+{
+    [Fact]
+    public async Task InvokeAsync_storeBusy_unavailable()
+    {
+        var e = await Assert.ThrowsAsync<RpcException>(() =>
+            new StoreOutageInterceptor().InvokeAsync(null!, () => throw new SqliteException("database is locked", 5)));
+
+        Assert.Equal(StatusCode.Unavailable, e.StatusCode);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_otherStoreError_passesThrough() =>
+        await Assert.ThrowsAsync<SqliteException>(() =>
+            new StoreOutageInterceptor().InvokeAsync(null!, () => throw new SqliteException("no such table", 1)));
+}
