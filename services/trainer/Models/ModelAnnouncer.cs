@@ -59,7 +59,13 @@ public sealed partial class ModelAnnouncer(
     {
         try
         {
-            await Task.Delay(Timeout.Infinite, lifetime.ApplicationStarted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // The bus accepts messages once the host has started; a host stopping before that never gets there.
+            using (var started = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStarted, stoppingToken))
+            {
+                await Task.Delay(Timeout.Infinite, started.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            stoppingToken.ThrowIfCancellationRequested();
             var latest = (await models.ListAsync(1, stoppingToken)).FirstOrDefault();
             if (latest is not null)
             {
