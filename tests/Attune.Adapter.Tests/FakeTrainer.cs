@@ -25,7 +25,7 @@ public sealed class FakeTrainer(PeerState state) : IGrpcService
             throw new RpcException(StatusCode.NotFound, $"model {request.Version} does not exist");
         }
 
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var sha = Convert.ToHexStringLower(SHA256.HashData(state.CorruptChecksum ? [.. bytes, 0] : bytes));
         for (int offset = 0; offset < bytes.Length; offset += ChunkSize)
         {
             var length = Math.Min(ChunkSize, bytes.Length - offset);

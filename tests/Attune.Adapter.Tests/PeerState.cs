@@ -15,6 +15,9 @@ public sealed class PeerState
     /// <summary>While true, RecordComparison answers UNAVAILABLE as the real service does when its store is down.</summary>
     public volatile bool FeedbackDown;
 
+    /// <summary>While true, DownloadModel announces a wrong SHA-256.</summary>
+    public volatile bool CorruptChecksum;
+
     /// <summary>DownloadModel calls served.</summary>
     public int Downloads;
 }

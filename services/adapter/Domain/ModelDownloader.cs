@@ -34,12 +34,17 @@ public static class ModelDownloader
                 downloaded = chunk.Version;
                 first = false;
             }
-            else if (chunk.Version != downloaded)
+            else if (chunk.Version != 0 && chunk.Version != downloaded)
             {
                 throw new InvalidDataException($"The download switched from model {downloaded} to model {chunk.Version} mid-stream.");
             }
 
-            size = chunk.Size;
+            // The trainer repeats the size on every chunk; the first one that carries it is enough.
+            if (chunk.Size > 0)
+            {
+                size = chunk.Size;
+            }
+
             chunk.Chunk.WriteTo(content);
             if (chunk.Sha256.Length > 0)
             {
