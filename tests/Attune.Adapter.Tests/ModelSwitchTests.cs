@@ -74,6 +74,7 @@ public sealed class ModelSwitchTests(ModelAdapterFixture adapter) : IClassFixtur
             .WithWebHostBuilder(b => b
                 .UseSetting("Attune:DataDir", adapter.DataDir)
                 .UseSetting("Services:Trainer", "http://127.0.0.1:9")
+                .UseSetting("Services:Feedback", "http://127.0.0.1:9")
                 .UseSetting("urls", "http://127.0.0.1:0")
                 .ConfigureServices(services => services.AddMassTransitTestHarness()));
         restarted.UseKestrel();
@@ -83,5 +84,15 @@ public sealed class ModelSwitchTests(ModelAdapterFixture adapter) : IClassFixtur
         var again = (await new AdapterServiceClient(channel).GetProfileAsync(new GetProfileRequest { UserId = user })).Profile;
         Assert.Equal(2, again.ModelVersion);
         Assert.Equal(profile.Weights.Mean, again.Weights.Mean);
+
+        // Its feedback service is not listening either: UNAVAILABLE, and the profile is unchanged.
+        var e = await Assert.ThrowsAsync<RpcException>(() => new AdapterServiceClient(channel).SubmitAnswerAsync(new SubmitAnswerRequest
+        {
+            UserId = user,
+            Pair = new CandidatePair { Prompt = Texts.Prompt(9), ResponseA = Texts.Formal(9), ResponseB = Texts.Casual(9) },
+            Preference = 1,
+        }));
+        Assert.Equal(StatusCode.Unavailable, e.StatusCode);
+        Assert.Equal(3, (await new AdapterServiceClient(channel).GetProfileAsync(new GetProfileRequest { UserId = user })).Profile.Answers);
     }
 }
