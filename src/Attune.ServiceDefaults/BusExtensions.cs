@@ -7,7 +7,9 @@ namespace Attune.ServiceDefaults;
 
 /// <summary>
 /// MassTransit on RabbitMQ (production) or its in-memory transport (embedded), chosen by <see cref="BusOptions"/>.
-/// Receive endpoints are durable queues named after the consumers (kebab case), created when the service starts.
+/// Receive endpoints are durable queues named after the service and the consumer (kebab case, e.g.
+/// <c>adapter-feedback-recorded</c>), created when the service starts: two services consuming the same event each get
+/// their own queue and every event, instead of sharing one queue and splitting the events.
 /// </summary>
 public static class BusExtensions
 {
@@ -22,7 +24,7 @@ public static class BusExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetKebabCaseEndpointNameFormatter();
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(ServicePrefix(builder), includeNamespace: false));
             consumers?.Invoke(bus);
             if (options.Transport.Trim().Equals(BusOptions.RabbitMq, StringComparison.OrdinalIgnoreCase))
             {
@@ -46,5 +48,12 @@ public static class BusExtensions
             o.StopTimeout = TimeSpan.FromSeconds(15);
         });
         return builder;
+    }
+
+    /// <summary>"Attune.Adapter" → "adapter": the service's application name, which names its queues.</summary>
+    private static string ServicePrefix(WebApplicationBuilder builder)
+    {
+        var name = builder.Environment.ApplicationName;
+        return name[(name.LastIndexOf('.') + 1)..].ToLowerInvariant();
     }
 }

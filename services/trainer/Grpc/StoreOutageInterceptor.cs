@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Attune.Rpc;
-using Microsoft.Data.Sqlite;
-using Npgsql;
+using Attune.Storage;
 
 namespace Attune.Trainer.Grpc;
 
@@ -18,7 +17,7 @@ public sealed class StoreOutageInterceptor : IServerInterceptor
         {
             await next();
         }
-        catch (DbException e) when (IsOutage(e))
+        catch (DbException e) when (StoreOutage.Is(e))
         {
             throw new RpcException(StatusCode.Unavailable, "The trainer's store is unavailable; retry later.");
         }
@@ -27,14 +26,4 @@ public sealed class StoreOutageInterceptor : IServerInterceptor
             throw new RpcException(StatusCode.Unavailable, "The trainer's store timed out; retry later.");
         }
     }
-
-    private static bool IsOutage(DbException e) => e switch
-    {
-        PostgresException pg => pg.SqlState.StartsWith("08", StringComparison.Ordinal) // connection exception
-            || pg.SqlState.StartsWith("53", StringComparison.Ordinal) // insufficient resources
-            || pg.SqlState.StartsWith("57P", StringComparison.Ordinal), // shutdown, cannot connect now
-        NpgsqlException => true, // no server reply: network, timeout, pool exhausted
-        SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6 or 10 or 13 or 14, // BUSY, LOCKED, IOERR, FULL, CANTOPEN
-        _ => e.IsTransient,
-    };
 }

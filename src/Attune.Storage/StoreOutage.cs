@@ -2,11 +2,11 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace Attune.Feedback.Domain;
+namespace Attune.Storage;
 
 /// <summary>
-/// Tells a store outage (worth UNAVAILABLE and a retry) from a bug (INTERNAL): PostgreSQL unreachable, shutting down or
-/// out of resources; SQLite busy, locked, out of disk or unable to open its file.
+/// Tells a store outage (worth UNAVAILABLE and a retry) from a bug (INTERNAL), for every store of either provider:
+/// PostgreSQL unreachable, shutting down or out of resources; SQLite busy, locked, out of disk or unable to open its file.
 /// </summary>
 public static class StoreOutage
 {
