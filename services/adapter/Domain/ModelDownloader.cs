@@ -11,17 +11,14 @@ namespace Attune.Adapter.Domain;
 /// </summary>
 public static class ModelDownloader
 {
-    private static readonly Method<DownloadModelRequest, DownloadModelReply> DownloadModelMethod =
-        new(MethodType.ServerStreaming, TrainerServiceClient.ServiceName, "DownloadModel", DownloadModelReply.Parser);
-
     /// <summary>Downloads <paramref name="version"/> (0: the model in force).</summary>
     /// <exception cref="RpcException">The trainer answered an error (NOT_FOUND: no such model) or could not be reached.</exception>
     /// <exception cref="InvalidDataException">The bytes do not match the announced size or SHA-256.</exception>
     public static async Task<DownloadedModel> DownloadAsync(
         GrpcChannel trainer, long version, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var call = trainer.ServerStreaming(
-            DownloadModelMethod, new DownloadModelRequest { Version = version },
+        using var call = new TrainerServiceClient(trainer).DownloadModel(
+            new DownloadModelRequest { Version = version },
             new CallOptions { Deadline = DateTime.UtcNow + timeout, CancellationToken = cancellationToken });
         using var content = new MemoryStream();
         long downloaded = 0, size = -1;
