@@ -64,6 +64,50 @@ public sealed class SparseVector
     /// <summary>Number of stored entries.</summary>
     public int Count => _indices.Length;
 
+    /// <summary>
+    /// Appends a - b, in increasing index order and without exact zeros, to CSR column and value lists: the row of one
+    /// pair's feature difference d = e(x, a) - e(x, b). Both vectors must have the same dimension.
+    /// </summary>
+    /// <exception cref="ArgumentException">The dimensions differ.</exception>
+    public static void AppendDifference(SparseVector a, SparseVector b, List<int> columns, List<float> values)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(values);
+        if (a.Dimension != b.Dimension)
+        {
+            throw new ArgumentException($"Dimensions differ: {a.Dimension} and {b.Dimension}.", nameof(b));
+        }
+
+        ReadOnlySpan<int> ai = a.Indices, bi = b.Indices;
+        ReadOnlySpan<float> av = a.Values, bv = b.Values;
+        int i = 0, j = 0;
+        while (i < ai.Length || j < bi.Length)
+        {
+            int column;
+            float value;
+            if (j == bi.Length || (i < ai.Length && ai[i] < bi[j]))
+            {
+                (column, value) = (ai[i], av[i++]);
+            }
+            else if (i == ai.Length || bi[j] < ai[i])
+            {
+                (column, value) = (bi[j], -bv[j++]);
+            }
+            else
+            {
+                (column, value) = (ai[i], av[i++] - bv[j++]);
+            }
+
+            if (value != 0f)
+            {
+                columns.Add(column);
+                values.Add(value);
+            }
+        }
+    }
+
     /// <summary>Wraps a dense vector (copied); every position is stored, zeros included.</summary>
     /// <exception cref="ArgumentException">A value is not finite.</exception>
     public static SparseVector FromDense(ReadOnlySpan<float> dense)

@@ -45,4 +45,27 @@ public sealed class SparseVectorTests
 
         Assert.Equal("dense", e.ParamName);
     }
+
+    [Fact]
+    public void AppendDifference_overlappingIndices_mergesInOrderAndDropsExactZeros()
+    {
+        var a = new SparseVector(8, [0, 2, 5], [1f, 3f, 2f]);
+        var b = new SparseVector(8, [2, 4, 5], [1f, 4f, 2f]);
+        List<int> columns = [99];
+        List<float> values = [9f];
+
+        SparseVector.AppendDifference(a, b, columns, values);
+
+        Assert.Equal([99, 0, 2, 4], columns);
+        Assert.Equal([9f, 1f, 2f, -4f], values);
+    }
+
+    [Fact]
+    public void AppendDifference_differentDimensions_throwsNamingB()
+    {
+        var e = Assert.Throws<ArgumentException>(() =>
+            SparseVector.AppendDifference(new SparseVector(4, [0], [1f]), new SparseVector(5, [0], [1f]), [], []));
+
+        Assert.Equal("b", e.ParamName);
+    }
 }

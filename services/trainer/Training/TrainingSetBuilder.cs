@@ -48,7 +48,7 @@ public static class TrainingSetBuilder
                 row = rows.Count;
                 rows.Add(key, row);
                 var before = columns.Count;
-                AppendDifference(Vector(key.Item1, key.Item2), Vector(key.Item1, key.Item3), columns, values);
+                SparseVector.AppendDifference(Vector(key.Item1, key.Item2), Vector(key.Item1, key.Item3), columns, values);
                 rowPointers.Add(columns.Count);
                 if (columns.Count == before)
                 {
@@ -92,37 +92,6 @@ public static class TrainingSetBuilder
             }
 
             return v;
-        }
-    }
-
-    /// <summary>Appends a - b (both with sorted indices) as CSR columns and values, leaving out exact zeros.</summary>
-    internal static void AppendDifference(SparseVector a, SparseVector b, List<int> columns, List<float> values)
-    {
-        ReadOnlySpan<int> ai = a.Indices, bi = b.Indices;
-        ReadOnlySpan<float> av = a.Values, bv = b.Values;
-        int i = 0, j = 0;
-        while (i < ai.Length || j < bi.Length)
-        {
-            int column;
-            float value;
-            if (j == bi.Length || (i < ai.Length && ai[i] < bi[j]))
-            {
-                (column, value) = (ai[i], av[i++]);
-            }
-            else if (i == ai.Length || bi[j] < ai[i])
-            {
-                (column, value) = (bi[j], -bv[j++]);
-            }
-            else
-            {
-                (column, value) = (ai[i], av[i++] - bv[j++]);
-            }
-
-            if (value != 0f)
-            {
-                columns.Add(column);
-                values.Add(value);
-            }
         }
     }
 }

@@ -142,7 +142,7 @@ public sealed class FeaturizedDataset
                 pairPrompt.Add(dataset.IndexOfPrompt(c.Prompt));
                 pairResponses.Add((key.Item2, key.Item3));
                 var before = columns.Count;
-                SparseDifference.Append(Vector(c.Prompt, key.Item2), Vector(c.Prompt, key.Item3), columns, values);
+                SparseVector.AppendDifference(Vector(c.Prompt, key.Item2), Vector(c.Prompt, key.Item3), columns, values);
                 rowPointers.Add(columns.Count);
                 if (columns.Count == before)
                 {
