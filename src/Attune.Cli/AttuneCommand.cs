@@ -3,7 +3,7 @@ using Attune.Cli.Commands;
 
 namespace Attune.Cli;
 
-/// <summary>The <c>attune</c> command line: <c>eval</c> and <c>train</c>.</summary>
+/// <summary>The <c>attune</c> command line: <c>eval</c>, <c>train</c> and <c>up</c>.</summary>
 public static class AttuneCommand
 {
     /// <summary>Parses and runs <paramref name="args"/>; messages for the user go to <paramref name="output"/>, errors to <paramref name="error"/>.</summary>
@@ -15,6 +15,7 @@ public static class AttuneCommand
         {
             EvalCommand.Create(output, error),
             TrainCommand.Create(output, error),
+            UpCommand.Create(output, error),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

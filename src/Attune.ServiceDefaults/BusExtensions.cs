@@ -22,11 +22,12 @@ public static class BusExtensions
         builder.Configuration.GetSection("Bus").Bind(options);
         options.Validate();
 
+        var rabbit = options.Transport.Trim().Equals(BusOptions.RabbitMq, StringComparison.OrdinalIgnoreCase);
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(ServicePrefix(builder), includeNamespace: false));
             consumers?.Invoke(bus);
-            if (options.Transport.Trim().Equals(BusOptions.RabbitMq, StringComparison.OrdinalIgnoreCase))
+            if (rabbit)
             {
                 bus.UsingRabbitMq((context, cfg) =>
                 {
@@ -40,6 +41,13 @@ public static class BusExtensions
             }
         });
 
+        if (!rabbit && FindBridge(builder.Services) is { } bridge)
+        {
+            var member = ServicePrefix(builder);
+            builder.Services.AddPublishObserver(_ => new BridgePublishObserver(bridge, member));
+            builder.Services.AddHostedService(sp => new BridgeMembership(bridge, member, sp.GetRequiredService<IBus>()));
+        }
+
         // Consumers must have their bindings before anything is published to them (ENVIRONMENT.md: unbound publishes
         // are dropped by the broker), so the host waits for the bus to start.
         builder.Services.Configure<MassTransitHostOptions>(o =>
@@ -49,6 +57,13 @@ public static class BusExtensions
         });
         return builder;
     }
+
+    /// <summary>
+    /// The <see cref="InProcessBusBridge"/> the host registered as an instance before adding the service (the embedded
+    /// stack does), or null when the service runs on its own.
+    /// </summary>
+    private static InProcessBusBridge? FindBridge(IServiceCollection services) =>
+        services.LastOrDefault(d => d.ServiceType == typeof(InProcessBusBridge))?.ImplementationInstance as InProcessBusBridge;
 
     /// <summary>"Attune.Adapter" → "adapter": the service's application name, which names its queues.</summary>
     private static string ServicePrefix(WebApplicationBuilder builder)

@@ -1,4 +1,4 @@
-"""Generates python stubs for the echo, health and reflection protos into a folder, at test time (never committed).
+"""Generates python stubs for the echo, attune.v1, health and reflection protos into a folder, at test time (never committed).
 
 The generated modules for grpc/health/v1 and grpc/reflection/* would live in a package named ``grpc``, which the grpcio
 package shadows, so that tree is renamed to ``grpc_protos`` and its imports rewritten; the proto file names registered in
@@ -15,6 +15,11 @@ from grpc_tools import protoc
 
 PROTOS = [
     "attune/testing/v1/echo.proto",
+    "attune/v1/common.proto",
+    "attune/v1/feedback.proto",
+    "attune/v1/trainer.proto",
+    "attune/v1/adapter.proto",
+    "attune/v1/generator.proto",
     "grpc/health/v1/health.proto",
     "grpc/reflection/v1/reflection.proto",
     "grpc/reflection/v1alpha/reflection.proto",

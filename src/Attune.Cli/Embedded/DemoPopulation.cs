@@ -1,0 +1,90 @@
+using Attune.Contracts.Clients;
+using Attune.Contracts.V1;
+using Attune.Data.Styles;
+using Attune.Rpc;
+
+namespace Attune.Cli.Embedded;
+
+/// <summary>
+/// Seeds the embedded stack with the demo population: the 84 users of the <c>styles</c> world (each prefers two
+/// directions of two of seven style attributes) judging generated responses, recorded through the feedback service like
+/// any client's comparisons. The trainer's retraining threshold then trains the first model by itself, and the adapter
+/// takes it up through ModelTrained; <see cref="WaitForModelAsync"/> waits for both.
+/// </summary>
+internal static class DemoPopulation
+{
+    /// <summary>Prefix of the demo comparisons' client ids: seeding twice stores nothing new.</summary>
+    public const string ClientIdPrefix = "demo-styles-";
+
+    /// <summary>The demo world: 60 prompts x 8 responses, 12 pooled pairs per prompt, all 84 users.</summary>
+    public static StylesOptions World(int comparisonsPerUser) =>
+        new(seed: 0, prompts: 60, responsesPerPrompt: 8, pairsPerPrompt: 12, comparisonsPerUser: comparisonsPerUser);
+
+    /// <summary>Records the demo comparisons when the feedback store holds none; returns how many were stored.</summary>
+    public static async Task<long> SeedAsync(GrpcChannel feedback, int comparisonsPerUser, CancellationToken cancellationToken)
+    {
+        var client = new FeedbackServiceClient(feedback);
+        var stats = await client.GetStatsAsync(new GetStatsRequest(), new CallOptions { CancellationToken = cancellationToken });
+        if (stats.Comparisons > 0)
+        {
+            return 0;
+        }
+
+        var world = StylesWorld.Generate(World(comparisonsPerUser));
+        using var call = client.RecordComparisons(new CallOptions { CancellationToken = cancellationToken });
+        var index = 0;
+        foreach (var c in world.Comparisons)
+        {
+            await call.RequestStream.WriteAsync(new RecordComparisonRequest
+            {
+                Comparison = new Comparison
+                {
+                    ClientId = ClientIdPrefix + index++,
+                    UserId = c.UserId,
+                    Prompt = c.Prompt,
+                    ResponseA = c.ResponseA,
+                    ResponseB = c.ResponseB,
+                    Preference = c.Preference,
+                },
+            });
+        }
+
+        await call.RequestStream.CompleteAsync();
+        return (await call.ResponseAsync).Stored;
+    }
+
+    /// <summary>
+    /// Waits until the adapter serves a model (the trainer trained one and the adapter switched to it); reports the
+    /// trainer's job progress meanwhile. Returns the model version.
+    /// </summary>
+    public static async Task<long> WaitForModelAsync(
+        GrpcChannel trainer, GrpcChannel adapter, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        var trainerClient = new TrainerServiceClient(trainer);
+        var adapterClient = new AdapterServiceClient(adapter);
+        var options = new CallOptions { CancellationToken = cancellationToken };
+        string? last = null;
+        while (true)
+        {
+            try
+            {
+                var profile = await adapterClient.GetProfileAsync(new GetProfileRequest { UserId = "attune-up-probe" }, options);
+                return profile.Profile.ModelVersion;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.FailedPrecondition)
+            {
+                var models = await trainerClient.ListModelsAsync(new ListModelsRequest { PageSize = 1 }, options);
+                var state = models.Models.Count > 0
+                    ? $"model {models.Models[0].Version} trained; the adapter is switching to it"
+                    : "training the first model from the demo feedback";
+                if (state != last)
+                {
+                    progress.Report(state);
+                    last = state;
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
+    }
+}
