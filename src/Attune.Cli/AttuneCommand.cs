@@ -17,6 +17,12 @@ public static class AttuneCommand
             TrainCommand.Create(output, error),
             UpCommand.Create(output, error),
         };
-        return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        // Ctrl+C and SIGTERM cancel the command's token; up needs longer than the default 2 s to stop three hosts cleanly.
+        return root.Parse(args).Invoke(new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+        });
     }
 }

@@ -78,13 +78,13 @@ internal static class UpCommand
                     output.WriteLine(stored > 0
                         ? $"  demo population: {stored} comparisons from the 84 users of the styles world"
                         : "  demo population: the feedback store already holds comparisons; nothing seeded");
-                }
-
-                var ready = DemoPopulation.WaitForModelAsync(
-                    trainer, adapter, new InlineProgress<string>(s => output.WriteLine($"  {s}")), cancellationToken);
-                if (options.Demo && await Task.WhenAny(ready, shutdown) == ready)
-                {
-                    output.WriteLine($"  model {await ready} in force");
+                    var ready = DemoPopulation.WaitForModelAsync(
+                        trainer, adapter, new InlineProgress<string>(s => output.WriteLine($"  {s}")), cancellationToken);
+                    if (await Task.WhenAny(ready, shutdown) == ready)
+                    {
+                        var model = await ready;
+                        output.WriteLine($"  model {model.Version} in force: K = {model.K}, {model.Users} users, {model.Comparisons} comparisons, validation AUC {model.ValidationAuc:F3}");
+                    }
                 }
 
                 foreach (var (name, address) in stack.Services)

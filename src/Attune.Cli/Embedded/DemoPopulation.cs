@@ -20,7 +20,7 @@ internal static class DemoPopulation
     public static StylesOptions World(int comparisonsPerUser) =>
         new(seed: 0, prompts: 60, responsesPerPrompt: 8, pairsPerPrompt: 12, comparisonsPerUser: comparisonsPerUser);
 
-    /// <summary>Records the demo comparisons when the feedback store holds none; returns how many were stored.</summary>
+    /// <summary>Records the demo comparisons when the feedback store holds none; returns how many were stored (0 when none).</summary>
     public static async Task<long> SeedAsync(GrpcChannel feedback, int comparisonsPerUser, CancellationToken cancellationToken)
     {
         var client = new FeedbackServiceClient(feedback);
@@ -54,10 +54,11 @@ internal static class DemoPopulation
     }
 
     /// <summary>
-    /// Waits until the adapter serves a model (the trainer trained one and the adapter switched to it); reports the
-    /// trainer's job progress meanwhile. Returns the model version.
+    /// Waits until the adapter serves the trainer's newest model, reporting progress meanwhile; returns that model. The
+    /// first model is trained on the demo feedback that had reached the trainer when its retraining threshold fired
+    /// (usually nearly all of it); later feedback retrains it by the same threshold.
     /// </summary>
-    public static async Task<long> WaitForModelAsync(
+    public static async Task<ModelSummary> WaitForModelAsync(
         GrpcChannel trainer, GrpcChannel adapter, IProgress<string> progress, CancellationToken cancellationToken)
     {
         var trainerClient = new TrainerServiceClient(trainer);
@@ -66,22 +67,29 @@ internal static class DemoPopulation
         string? last = null;
         while (true)
         {
+            var models = await trainerClient.ListModelsAsync(new ListModelsRequest { PageSize = 1 }, options);
+            var newest = models.Models.Count > 0 ? models.Models[0] : null;
+            long served = 0;
             try
             {
-                var profile = await adapterClient.GetProfileAsync(new GetProfileRequest { UserId = "attune-up-probe" }, options);
-                return profile.Profile.ModelVersion;
+                served = (await adapterClient.GetProfileAsync(new GetProfileRequest { UserId = "attune-up-probe" }, options)).Profile.ModelVersion;
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.FailedPrecondition)
             {
-                var models = await trainerClient.ListModelsAsync(new ListModelsRequest { PageSize = 1 }, options);
-                var state = models.Models.Count > 0
-                    ? $"model {models.Models[0].Version} trained; the adapter is switching to it"
-                    : "training the first model from the demo feedback";
-                if (state != last)
-                {
-                    progress.Report(state);
-                    last = state;
-                }
+            }
+
+            if (newest is not null && served == newest.Version)
+            {
+                return newest;
+            }
+
+            var state = newest is null
+                ? "training the first model from the demo feedback"
+                : $"model {newest.Version} trained on {newest.Comparisons} comparisons; the adapter is switching to it";
+            if (state != last)
+            {
+                progress.Report(state);
+                last = state;
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);

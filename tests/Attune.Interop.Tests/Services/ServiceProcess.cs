@@ -26,13 +26,20 @@ public sealed class ServiceProcess : IAsyncDisposable
     public string Target => $"127.0.0.1:{Port}";
 
     /// <summary>The service's assembly under services/NAME/bin/CONFIG/net10.0, next to this test's own build.</summary>
-    public static string AssemblyPath(string service, string assembly)
+    public static string AssemblyPath(string service, string assembly) =>
+        BuildOutputPath(Path.Combine("services", service), assembly);
+
+    /// <summary>
+    /// The assembly of the project in <paramref name="projectDirectory"/> (relative to the repository root), built with
+    /// this test's configuration and target framework.
+    /// </summary>
+    public static string BuildOutputPath(string projectDirectory, string assembly)
     {
         // This assembly lives in tests/Attune.Interop.Tests/bin/CONFIG/TFM/.
         var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var (tfm, config) = (bin.Name, bin.Parent!.Name);
         var root = bin.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
-        return Path.Combine(root, "services", service, "bin", config, tfm, assembly + ".dll");
+        return Path.Combine(root, projectDirectory, "bin", config, tfm, assembly + ".dll");
     }
 
     /// <summary>Starts the service and waits until it accepts connections (at most 60 s).</summary>

@@ -1,7 +1,7 @@
 """A python grpcio client of a running `attune up`, using stubs generated from protos/attune/v1 (no Attune code).
 
-It does what an ML platform team's client would: checks health, then onboards a new user who prefers long answers by
-answering the adapter's active questions, and scores a long and a short response before and after. Prints one JSON
+It does what an ML platform team's client would: checks health, then onboards a new user who prefers formal answers by
+answering the adapter's active questions, and scores a formal and a casual response before and after. Prints one JSON
 object with everything it saw.
 
 Usage: attune_up_client.py --gen STUBS_DIR --adapter HOST:PORT --user USER [--answers N]
@@ -31,16 +31,22 @@ def main() -> None:
         adapter = agrpc.AdapterServiceStub(channel)
 
         prompt = "How do I keep a sourdough starter alive?"
-        long_answer = ("First, feed it equal weights of flour and water every day. Next, keep it somewhere warm, "
-                       "around 24 degrees. After that, discard half before each feeding so it stays lively. "
-                       "Finally, watch for bubbles and a pleasant sour smell: that is how you know it is healthy.")
-        short_answer = "Feed it daily."
+        formal_answer = ("Dear reader,\n\nThank you for your question. Feed the starter equal weights of flour and water "
+                         "every day. Furthermore, keep it somewhere warm. Moreover, discard half before each feeding."
+                         "\n\nKind regards.")
+        casual_answer = ("Hey there, just feed it flour and water every day, keep it warm and toss half before feeding. "
+                         "Pretty chill stuff, tbh. Later.")
+        formal_markers = ("Dear reader", "Kind regards", "Furthermore", "Moreover", "In addition", "Thank you")
+        casual_markers = ("Hey", "Yo,", "Okay so", "tbh", "btw", "Later.", "Peace out", "chill", "No biggie")
+
+        def formality(text):
+            return sum(text.count(m) for m in formal_markers) - sum(text.count(m) for m in casual_markers)
 
         def score():
             reply = adapter.Score(apb.ScoreRequest(user_id=options.user, prompt=prompt,
-                                                   responses=[long_answer, short_answer]), timeout=10)
-            return {"long": reply.scores[0].reward, "short": reply.scores[1].reward,
-                    "long_std_dev": reply.scores[0].std_dev, "model_version": reply.model_version}
+                                                   responses=[formal_answer, casual_answer]), timeout=10)
+            return {"formal": reply.scores[0].reward, "casual": reply.scores[1].reward,
+                    "formal_std_dev": reply.scores[0].std_dev, "model_version": reply.model_version}
 
         out["profile_before"] = {"cold_start": adapter.GetProfile(apb.GetProfileRequest(user_id=options.user),
                                                                   timeout=10).profile.cold_start}
@@ -49,7 +55,8 @@ def main() -> None:
         for i in range(options.answers):
             query = adapter.NextQuery(apb.NextQueryRequest(user_id=options.user), timeout=10)
             pair = query.pair
-            preference = 1.0 if len(pair.response_a) > len(pair.response_b) else 0.0
+            a, b = formality(pair.response_a), formality(pair.response_b)
+            preference = 1.0 if a > b else 0.0 if a < b else 0.5
             reply = adapter.SubmitAnswer(apb.SubmitAnswerRequest(user_id=options.user, pair=pair, preference=preference,
                                                                  client_id=f"{options.user}-{i}"), timeout=10)
             answers.append({"score": query.score, "answers": reply.profile.answers, "comparison_id": reply.comparison_id,
