@@ -1,0 +1,78 @@
+using Attune.Contracts.Clients;
+using Attune.Contracts.V1;
+using Attune.Rpc;
+
+namespace Attune.Embedded.Tests;
+
+/// <summary>
+/// The embedded stack end to end: the demo feedback reaches the trainer through the bridge and trains a model by the
+/// retraining threshold alone, the adapter takes it up through ModelTrained, an answer flows adapter -> feedback ->
+/// bus -> adapter, and an erasure reaches every service.
+/// </summary>
+public sealed class EmbeddedStackTests(EmbeddedStackFixture stack) : IClassFixture<EmbeddedStackFixture>
+{
+    private static CallOptions Call => new() { CancellationToken = TestContext.Current.CancellationToken, Deadline = DateTime.UtcNow.AddSeconds(30) };
+
+    [Fact]
+    public async Task Demo_seeded_trainedByThresholdAndServedByAdapter()
+    {
+        var models = await new TrainerServiceClient(stack.Trainer).ListModelsAsync(new ListModelsRequest(), Call);
+        var profile = await new AdapterServiceClient(stack.Adapter).GetProfileAsync(new GetProfileRequest { UserId = "someone-new" }, Call);
+
+        Assert.Equal(84 * 20, stack.Seeded);
+        Assert.NotEmpty(models.Models);
+        Assert.Equal(84, models.Models[0].Users);
+        Assert.True(models.Models[0].Comparisons > 0);
+        Assert.Equal(models.Models[0].Version, profile.Profile.ModelVersion);
+        Assert.True(profile.Profile.ColdStart);
+        Assert.True(stack.Stack.Bridge.Forwarded >= stack.Seeded, $"forwarded {stack.Stack.Bridge.Forwarded}");
+    }
+
+    [Fact]
+    public async Task Seed_again_storesNothing()
+    {
+        Assert.Equal(0, await Cli.Embedded.DemoPopulation.SeedAsync(stack.Feedback, 20, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task SubmitAnswer_thenEraseUser_profileMovesThenEveryServiceForgets()
+    {
+        var adapter = new AdapterServiceClient(stack.Adapter);
+        var feedback = new FeedbackServiceClient(stack.Feedback);
+        const string user = "embedded-eraser";
+        var query = await adapter.NextQueryAsync(new NextQueryRequest { UserId = user }, Call);
+
+        var answered = await adapter.SubmitAnswerAsync(
+            new SubmitAnswerRequest { UserId = user, Pair = query.Pair, Preference = 1, ClientId = "erase-1" }, Call);
+        var listed = await feedback.ListComparisonsAsync(new ListComparisonsRequest { UserId = user }, Call);
+        var erased = await feedback.EraseUserAsync(new EraseUserRequest { UserId = user }, Call);
+        var after = await Eventually(async () =>
+        {
+            var p = (await adapter.GetProfileAsync(new GetProfileRequest { UserId = user }, Call)).Profile;
+            return p.ColdStart ? p : null;
+        });
+
+        Assert.Equal(1, answered.Profile.Answers);
+        Assert.False(answered.Profile.ColdStart);
+        Assert.Single(listed.Comparisons);
+        Assert.Equal(1, erased.Erased);
+        Assert.Equal(0, after.Answers);
+        Assert.Empty((await feedback.ListComparisonsAsync(new ListComparisonsRequest { UserId = user }, Call)).Comparisons);
+    }
+
+    private static async Task<T> Eventually<T>(Func<Task<T?>> probe)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold within 30 s");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+}
