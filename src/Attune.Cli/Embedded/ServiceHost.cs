@@ -28,10 +28,11 @@ internal static class ServiceHost
         EmbeddedOptions options,
         int port,
         IDictionary<string, string?> settings,
-        InProcessBusBridge bridge,
+        InProcessBusBridge? bridge,
         Action<WebApplicationBuilder> addServices,
         Action<WebApplication> mapServices)
     {
+        Directory.CreateDirectory(options.DataDirectory);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ApplicationName = applicationName,
@@ -40,7 +41,11 @@ internal static class ServiceHost
         });
         builder.Configuration.AddInMemoryCollection(CommonSettings(options).Concat(settings));
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Services.AddSingleton(bridge);
+        if (bridge is not null)
+        {
+            builder.Services.AddSingleton(bridge);
+        }
+
         builder.AddServiceDefaults();
         addServices(builder);
 
