@@ -108,26 +108,7 @@ public sealed partial class AttuneUpProcess : IAsyncDisposable
     }
 
     /// <summary>Sends SIGTERM and returns the exit code (waits at most 60 s, then kills and returns -1).</summary>
-    public async Task<int> TerminateAsync()
-    {
-        if (!_process.HasExited)
-        {
-            using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-            await kill.WaitForExitAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            try
-            {
-                await _process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                return -1;
-            }
-        }
-
-        return _process.ExitCode;
-    }
+    public Task<int> TerminateAsync() => ServiceProcess.TerminateAsync(_process, TimeSpan.FromSeconds(60));
 
     public async ValueTask DisposeAsync()
     {

@@ -82,25 +82,31 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>Sends SIGTERM and returns the exit code (waits at most 30 s, then kills).</summary>
-    public async Task<int> TerminateAsync()
+    public Task<int> TerminateAsync() => TerminateAsync(_process, TimeSpan.FromSeconds(30));
+
+    /// <summary>
+    /// Sends SIGTERM to <paramref name="process"/>, as Kubernetes does, and returns its exit code; after
+    /// <paramref name="wait"/> kills it and returns -1.
+    /// </summary>
+    public static async Task<int> TerminateAsync(Process process, TimeSpan wait)
     {
-        if (!_process.HasExited)
+        if (!process.HasExited)
         {
-            using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             await kill.WaitForExitAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            using var timeout = new CancellationTokenSource(wait);
             try
             {
-                await _process.WaitForExitAsync(timeout.Token);
+                await process.WaitForExitAsync(timeout.Token);
             }
             catch (OperationCanceledException)
             {
-                _process.Kill(entireProcessTree: true);
+                process.Kill(entireProcessTree: true);
                 return -1;
             }
         }
 
-        return _process.ExitCode;
+        return process.ExitCode;
     }
 
     public async ValueTask DisposeAsync()
