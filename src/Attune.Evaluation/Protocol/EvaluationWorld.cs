@@ -1,11 +1,12 @@
+using Attune.Data.Evaluation;
 using Attune.Evaluation.Data;
-using Attune.Evaluation.Splitting;
 using Attune.Ml.Data;
 
 namespace Attune.Evaluation.Protocol;
 
 /// <summary>
-/// The data of one seed cut along the protocol: the training set (training users x train prompts, users renumbered
+/// The data of one seed cut along the protocol by Attune.Data's <see cref="EvaluationSplitter"/> (users into training and
+/// new users, prompts into train / calibration / test): the training set (training users x train prompts, users renumbered
 /// 0..T-1 in <see cref="TrainUsers"/> order), the training users' test-prompt comparisons (scored with their own fitted
 /// weights), and the new users' tasks. With fewer users than <see cref="ProtocolOptions.SimulationThreshold"/> every user
 /// trains and new users are simulated: <see cref="ProtocolOptions.SimulatedUsersPerType"/> per user, each with a seeded
@@ -16,7 +17,7 @@ namespace Attune.Evaluation.Protocol;
 internal sealed class EvaluationWorld
 {
     private EvaluationWorld(
-        FeaturizedDataset data, ProtocolSplit split, int[] trainUsers, ComparisonSet train, ComparisonSet? seenTest,
+        FeaturizedDataset data, EvaluationSplit split, int[] trainUsers, ComparisonSet train, ComparisonSet? seenTest,
         IReadOnlyList<NewUserTask> newUsers, bool simulated)
     {
         Data = data;
@@ -30,7 +31,7 @@ internal sealed class EvaluationWorld
 
     public FeaturizedDataset Data { get; }
 
-    public ProtocolSplit Split { get; }
+    public EvaluationSplit Split { get; }
 
     /// <summary>Dataset user index of each training user (row of W).</summary>
     public int[] TrainUsers { get; }
@@ -46,10 +47,19 @@ internal sealed class EvaluationWorld
     public static EvaluationWorld Build(FeaturizedDataset data, ProtocolOptions options, int seed)
     {
         var dataset = data.Dataset;
-        var split = ProtocolSplitter.Split(
-            dataset.Users.Count, dataset.Prompts.Count, options.NewUserFraction, options.CalibrationFraction, options.TestFraction, seed);
+        var split = EvaluationSplitter.Split(
+            dataset, new SplitOptions(seed, options.NewUserFraction, options.CalibrationFraction, options.TestFraction));
+        var userIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var u = 0; u < dataset.Users.Count; u++)
+        {
+            userIndex[dataset.Users[u]] = u;
+        }
+
+        var newUsers = split.NewUsers.Select(id => userIndex[id]).Order().ToArray();
         var simulated = dataset.Users.Count < options.SimulationThreshold;
-        var trainUsers = simulated ? Enumerable.Range(0, dataset.Users.Count).ToArray() : split.TrainUsers.ToArray();
+        var trainUsers = simulated
+            ? Enumerable.Range(0, dataset.Users.Count).ToArray()
+            : split.TrainUsers.Select(id => userIndex[id]).Order().ToArray();
         var row = new int[dataset.Users.Count];
         Array.Fill(row, -1);
         for (var t = 0; t < trainUsers.Length; t++)
@@ -108,8 +118,8 @@ internal sealed class EvaluationWorld
         var tasks = simulated
             ? Simulate(data, calibration, test, options, seed)
             : options.Questions == NewUserQuestions.AnyCalibrationPair && dataset.GroundTruth is { } truth
-                ? AskAnyPair(data, truth, promptPart, split.NewUsers, test, seed)
-                : split.NewUsers.Select(u => Recorded(data, dataset.Users[u], u, calibration[u].ToArray(), test[u].ToArray()))
+                ? AskAnyPair(data, truth, promptPart, newUsers, test, seed)
+                : newUsers.Select(u => Recorded(data, dataset.Users[u], u, calibration[u].ToArray(), test[u].ToArray()))
                     .Where(t => t.Test.Length > 0).ToList();
         return new EvaluationWorld(data, split, trainUsers, train, seen, tasks, simulated);
     }
