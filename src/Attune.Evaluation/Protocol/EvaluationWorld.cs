@@ -1,3 +1,4 @@
+using Attune.Data;
 using Attune.Data.Evaluation;
 using Attune.Evaluation.Data;
 using Attune.Ml.Data;
@@ -132,7 +133,7 @@ internal sealed class EvaluationWorld
     /// world's temperature from u's true rewards of the row's (first, second) responses, from one Random seeded by the seed.
     /// </summary>
     private static List<NewUserTask> AskAnyPair(
-        FeaturizedDataset data, Attune.Data.IGroundTruth truth, int[] promptPart, IReadOnlyList<int> newUsers, List<int>[] test, int seed)
+        FeaturizedDataset data, IGroundTruth truth, int[] promptPart, IReadOnlyList<int> newUsers, List<int>[] test, int seed)
     {
         var rows = new SortedSet<int>();
         for (var i = 0; i < data.Count; i++)
@@ -154,7 +155,7 @@ internal sealed class EvaluationWorld
             {
                 var (first, second) = data.PairResponses[questions[j]];
                 var prompt = data.Dataset.Prompts[data.PairPrompt[questions[j]]].Prompt;
-                answers[j] = (float)Attune.Data.BradleyTerry.SampleLabel(
+                answers[j] = (float)BradleyTerry.SampleLabel(
                     random, truth.Reward(user, prompt, first), truth.Reward(user, prompt, second), truth.Temperature);
             }
 

@@ -1,8 +1,10 @@
+using Attune.Data.Synthetic;
 using Attune.Ml.Active;
 using Attune.Ml.Data;
 using Attune.Ml.Kernels;
 using Attune.Ml.Models;
 using Attune.Ml.Training;
+using Attune.Ml.Users;
 
 namespace Attune.Evaluation.Protocol;
 
@@ -61,7 +63,7 @@ internal sealed class NewUserEvaluator(
             }
         }
 
-        if (data.Dataset.GroundTruth is Attune.Data.Synthetic.SyntheticGroundTruth synthetic && calibrationRows.Length > 0)
+        if (data.Dataset.GroundTruth is SyntheticGroundTruth synthetic && calibrationRows.Length > 0)
         {
             ScoreTrueBasis(synthetic, calibrationRows, answers, testRows, testY, seed);
         }
@@ -105,12 +107,12 @@ internal sealed class NewUserEvaluator(
         }
 
         var margins = new float[z.Length / mean.Length];
-        Attune.Ml.Users.PredictiveMargin.Of(mean, covariance, z, margins);
+        PredictiveMargin.Of(mean, covariance, z, margins);
         return margins;
     }
 
     private void ScoreTrueBasis(
-        Attune.Data.Synthetic.SyntheticGroundTruth truth, int[] calibrationRows, float[] answers, int[] testRows, float[] testY, int seed)
+        SyntheticGroundTruth truth, int[] calibrationRows, float[] answers, int[] testRows, float[] testY, int seed)
     {
         int k = truth.TrueRank, d = truth.FeatureDimension;
         var map = new float[k * d];
@@ -136,7 +138,7 @@ internal sealed class NewUserEvaluator(
             covariance[a * k + a] = 1.0 / k;
         }
 
-        var prior = new Attune.Ml.Users.GaussianPrior(new double[k], covariance);
+        var prior = new GaussianPrior(new double[k], covariance);
         float[] zCalibration = Project(calibrationRows), zTest = Project(testRows);
         foreach (var strategy in new[] { QueryStrategy.Uncertainty, QueryStrategy.Random })
         {
