@@ -8,7 +8,7 @@ internal static class SimulatedJudgements
 {
     /// <summary>
     /// For each user in order: <paramref name="perUser"/> distinct pairs of <paramref name="pool"/> (all when fewer), each
-    /// flipped with probability 1/2, labelled by <see cref="BradleyTerry.SampleLabel"/> at the given temperature. The
+    /// flipped with probability 1/2, labelled by <see cref="BradleyTerry.SampleLabel"/> at the ground truth's temperature. The
     /// pool holds pairs as (prompt index into the prompts, response index a, response index b).
     /// </summary>
     public static List<Comparison> Sample(
@@ -17,8 +17,7 @@ internal static class SimulatedJudgements
         IReadOnlyList<(int Prompt, int A, int B)> pool,
         IReadOnlyList<PromptCandidates> prompts,
         int perUser,
-        IGroundTruth truth,
-        double temperature)
+        IGroundTruth truth)
     {
         var comparisons = new List<Comparison>();
         foreach (var user in users)
@@ -34,7 +33,7 @@ internal static class SimulatedJudgements
                 var prompt = prompts[p].Prompt;
                 string ra = prompts[p].Responses[a], rb = prompts[p].Responses[b];
                 var label = BradleyTerry.SampleLabel(
-                    random, truth.Reward(user, prompt, ra), truth.Reward(user, prompt, rb), temperature);
+                    random, truth.Reward(user, prompt, ra), truth.Reward(user, prompt, rb), truth.Temperature);
                 comparisons.Add(new Comparison(user, prompt, ra, rb, label));
             }
         }

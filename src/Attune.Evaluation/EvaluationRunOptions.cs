@@ -7,8 +7,14 @@ public sealed class EvaluationRunOptions
 {
     private int _seeds = 10;
 
-    /// <summary>Number of seeds, 0..N-1 (default 10).</summary>
+    /// <summary>Number of seeds, FirstSeed..FirstSeed+N-1 (default 10).</summary>
     public int Seeds { get => _seeds; init => _seeds = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Seeds), value, "Seeds must be >= 1."); }
+
+    /// <summary>
+    /// The first seed (default 0). Reported runs use 0..N-1; a method or setting is checked on other seeds (e.g. 100..109)
+    /// first, so that the reported seeds are never what a choice was made on.
+    /// </summary>
+    public int FirstSeed { get; init; }
 
     /// <summary>The shared data folder; null: located by Attune.Data.</summary>
     public string? DataRoot { get; init; }

@@ -10,7 +10,7 @@ using Attune.Text;
 namespace Attune.Evaluation;
 
 /// <summary>
-/// Runs the protocol on one dataset for seeds 0..N-1 (each seed: load the world, featurize, split, train every method,
+/// Runs the protocol on one dataset for seeds FirstSeed..FirstSeed+N-1 (each seed: load the world, featurize, split, train every method,
 /// score the new users), then the initialisation study when asked, and returns every number.
 /// </summary>
 public static class EvaluationRunner
@@ -49,11 +49,12 @@ public static class EvaluationRunner
         int steps = options.Seeds + (options.Protocol.InitStudySeeds > 0 ? 1 : 0);
         for (int s = 0; s < options.Seeds; s++)
         {
+            int seed = options.FirstSeed + s;
             void Report(string stage, double fraction) =>
                 progress?.Report(new EvaluationProgress($"seed {s + 1}/{options.Seeds}: {stage}", (s + fraction) / steps));
 
             Report("loading and featurizing", 0);
-            var data = load(s);
+            var data = load(seed);
             if (cachedFeaturizer != data.RecommendedFeaturizer.Description)
             {
                 cache.Clear();
@@ -61,16 +62,16 @@ public static class EvaluationRunner
             }
 
             var featurized = FeaturizedDataset.Build(data, cache: cache);
-            var world = EvaluationWorld.Build(featurized, options.Protocol, s);
+            var world = EvaluationWorld.Build(featurized, options.Protocol, seed);
             first ??= world;
             description = s == 0 ? data.Description : description;
             simulated = world.SimulatedNewUsers;
             if (featurized.DroppedZeroPairs > 0)
             {
-                notes.Add($"Comparisons whose two responses featurize identically (d = 0) are dropped: {featurized.DroppedZeroPairs} in seed {s}.");
+                notes.Add($"Comparisons whose two responses featurize identically (d = 0) are dropped: {featurized.DroppedZeroPairs} in seed {seed}.");
             }
 
-            var result = SeedEvaluator.Run(world, options.Protocol, s, keepUserMap: s == 0, Report, cancellationToken);
+            var result = SeedEvaluator.Run(world, options.Protocol, seed, keepUserMap: s == 0, Report, cancellationToken);
             if (result.InitializationReason is { } reason)
             {
                 notes.Add($"Trainer fallback ({result.AttuneInitialization} init): {reason}");

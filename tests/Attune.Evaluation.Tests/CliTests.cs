@@ -62,6 +62,32 @@ public sealed class CliTests
         }
     }
 
+    [Fact]
+    public void Eval_firstSeedAndRecordedQuestions_areUsedAndReported()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"attune-eval-test-{Guid.NewGuid():N}");
+        try
+        {
+            var (code, _, error) = Run(
+                "eval", "--dataset", "synthetic", "--quick", "--seeds", "1", "--first-seed", "5", "--questions", "Recorded",
+                "--scoring", "Predictive", "--out", folder);
+
+            Assert.Equal(0, code);
+            Assert.Empty(error);
+            var report = File.ReadAllText(Path.Combine(folder, "report.md"));
+            Assert.Contains("Seeds: 1 (5..5)", report, StringComparison.Ordinal);
+            Assert.Contains("the user's own recorded calibration-prompt comparisons", report, StringComparison.Ordinal);
+            Assert.Contains("Laplace predictive margin", report, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
     private static (int Code, string Output, string Error) Run(params string[] args)
     {
         using var output = new StringWriter();

@@ -18,8 +18,11 @@ internal static class EvalCommand
         var outDir = new Option<string?>("--out") { Description = "Output folder for report.md, metrics.json and the SVG plots (default eval-results/NAME)." };
         var quick = new Option<bool>("--quick") { Description = "Smaller worlds and no initialisation study, for a smoke run." };
         var initSeeds = new Option<int?>("--init-seeds") { Description = "Trainer seeds of the SVD-vs-random initialisation study (default: --seeds; 0 skips it)." };
+        var firstSeed = new Option<int>("--first-seed") { Description = "First seed (seeds are FIRST..FIRST+N-1; default 0). Check a change on other seeds than the reported 0..9.", DefaultValueFactory = _ => 0 };
+        var questions = new Option<NewUserQuestions>("--questions") { Description = "What new users can be asked: AnyCalibrationPair (answered by the world's ground truth; recorded labels where there is none) or Recorded.", DefaultValueFactory = _ => NewUserQuestions.AnyCalibrationPair };
+        var scoring = new Option<NewUserScoring>("--scoring") { Description = "How a new user's posterior scores comparisons: PosteriorMean or Predictive.", DefaultValueFactory = _ => NewUserScoring.PosteriorMean };
         var rank = new Option<int?>("--k") { Description = "Fix Attune's K instead of choosing it from the spectrum and validation (diagnostics)." };
-        var command = new Command("eval", "Run the PReF evaluation protocol on a dataset and write a report.") { dataset, data, seeds, outDir, quick, initSeeds, rank };
+        var command = new Command("eval", "Run the PReF evaluation protocol on a dataset and write a report.") { dataset, data, seeds, outDir, quick, initSeeds, rank, firstSeed, questions, scoring };
         command.SetAction(parse =>
         {
             var name = parse.GetValue(dataset)!;
@@ -46,11 +49,14 @@ internal static class EvalCommand
             var options = new EvaluationRunOptions
             {
                 Seeds = seedCount,
+                FirstSeed = parse.GetValue(firstSeed),
                 DataRoot = parse.GetValue(data),
                 Quick = isQuick,
                 Protocol = new ProtocolOptions
                 {
                     InitStudySeeds = parse.GetValue(initSeeds) ?? (isQuick ? 0 : seedCount),
+                    Questions = parse.GetValue(questions),
+                    Scoring = parse.GetValue(scoring),
                     Trainer = new Attune.Ml.Training.PrefTrainingOptions { Rank = parse.GetValue(rank) },
                 },
             };

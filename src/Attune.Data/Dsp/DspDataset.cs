@@ -69,8 +69,8 @@ public static class DspDataset
             weights[id] = SeededSampling.Dirichlet(random, Sources.Count, o.Concentration);
         }
 
-        var truth = new SourceMixtureGroundTruth(weights, sources, o.RewardScale);
-        var comparisons = SimulatedJudgements.Sample(random, users, pool, prompts, o.ComparisonsPerUser, truth, o.Temperature);
+        var truth = new SourceMixtureGroundTruth(weights, sources, o.RewardScale, o.Temperature);
+        var comparisons = SimulatedJudgements.Sample(random, users, pool, prompts, o.ComparisonsPerUser, truth);
 
         return new PreferenceDataset(
             "dsp", comparisons, users, prompts, new HashingFeaturizer(), truth,

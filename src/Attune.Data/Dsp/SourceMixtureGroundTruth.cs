@@ -11,8 +11,9 @@ public sealed class SourceMixtureGroundTruth : IGroundTruth
     private readonly Dictionary<(string Prompt, string Response), int[]> _sources;
 
     internal SourceMixtureGroundTruth(
-        Dictionary<string, double[]> weights, Dictionary<(string, string), int[]> sources, double scale)
+        Dictionary<string, double[]> weights, Dictionary<(string, string), int[]> sources, double scale, double temperature)
     {
+        Temperature = temperature;
         _weights = weights;
         _sources = sources;
         RewardScale = scale;
@@ -32,6 +33,9 @@ public sealed class SourceMixtureGroundTruth : IGroundTruth
         _sources.TryGetValue((prompt, response), out var s)
             ? s
             : throw new KeyNotFoundException("the response is not one of the prompt's dsp responses.");
+
+    /// <inheritdoc />
+    public double Temperature { get; }
 
     /// <inheritdoc />
     public double Reward(string userId, string prompt, string response)

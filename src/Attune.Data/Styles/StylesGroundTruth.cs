@@ -9,8 +9,9 @@ public sealed class StylesGroundTruth : IGroundTruth
     private readonly Dictionary<string, StylesUser> _users;
     private readonly Dictionary<(string Prompt, string Response), int[]> _levels;
 
-    internal StylesGroundTruth(IEnumerable<StylesUser> users, Dictionary<(string, string), int[]> levels)
+    internal StylesGroundTruth(IEnumerable<StylesUser> users, Dictionary<(string, string), int[]> levels, double temperature)
     {
+        Temperature = temperature;
         _users = users.ToDictionary(u => u.Id, StringComparer.Ordinal);
         _levels = levels;
     }
@@ -26,6 +27,9 @@ public sealed class StylesGroundTruth : IGroundTruth
         _levels.TryGetValue((prompt, response), out var l)
             ? l
             : throw new KeyNotFoundException("the response was not generated for this prompt by the styles world.");
+
+    /// <inheritdoc />
+    public double Temperature { get; }
 
     /// <inheritdoc />
     public double Reward(string userId, string prompt, string response) => User(userId).Reward(Levels(prompt, response));

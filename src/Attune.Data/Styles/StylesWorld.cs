@@ -57,9 +57,9 @@ public static class StylesWorld
             users = SeededSampling.Sample(random, users.Count, keep).Order().Select(i => users[i]).ToList();
         }
 
-        var truth = new StylesGroundTruth(users, levels);
+        var truth = new StylesGroundTruth(users, levels, o.Temperature);
         var comparisons = SimulatedJudgements.Sample(
-            random, users.Select(u => u.Id), pool, prompts, o.ComparisonsPerUser, truth, o.Temperature);
+            random, users.Select(u => u.Id), pool, prompts, o.ComparisonsPerUser, truth);
 
         return new PreferenceDataset(
             "styles",

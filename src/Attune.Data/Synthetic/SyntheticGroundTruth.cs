@@ -15,7 +15,8 @@ public sealed class SyntheticGroundTruth : IGroundTruth
         double[] trueMap,
         Dictionary<string, double[]> userWeights,
         Dictionary<string, (string Prompt, float[] Vector)> responses,
-        double rewardScale)
+        double rewardScale,
+        double temperature)
     {
         TrueRank = trueRank;
         FeatureDimension = featureDimension;
@@ -23,6 +24,7 @@ public sealed class SyntheticGroundTruth : IGroundTruth
         _userWeights = userWeights;
         _responses = responses;
         RewardScale = rewardScale;
+        Temperature = temperature;
     }
 
     /// <summary>K_true.</summary>
@@ -41,6 +43,9 @@ public sealed class SyntheticGroundTruth : IGroundTruth
     /// <exception cref="KeyNotFoundException">Unknown user.</exception>
     public IReadOnlyList<double> UserWeights(string userId) =>
         _userWeights.TryGetValue(userId, out var w) ? w : throw new KeyNotFoundException($"unknown user '{userId}'.");
+
+    /// <inheritdoc />
+    public double Temperature { get; }
 
     /// <inheritdoc />
     public double Reward(string userId, string prompt, string response)

@@ -13,6 +13,9 @@ namespace Attune.Data.Synthetic;
 /// </summary>
 public static class SyntheticWorld
 {
+    /// <summary>Bradley-Terry temperature of the labels; the reward scale sets how noisy they are.</summary>
+    public const double Temperature = 1.0;
+
     /// <summary>Generates the world for <paramref name="options"/> (deterministic for its seed).</summary>
     public static PreferenceDataset Generate(SyntheticOptions? options = null)
     {
@@ -58,7 +61,7 @@ public static class SyntheticWorld
             weights[id] = Enumerable.Range(0, k).Select(_ => SeededSampling.Normal(random) / Math.Sqrt(k)).ToArray();
         }
 
-        var truth = new SyntheticGroundTruth(k, d, trueMap, weights, responses, o.RewardScale);
+        var truth = new SyntheticGroundTruth(k, d, trueMap, weights, responses, o.RewardScale, Temperature);
         var pool = new List<(int Prompt, int A, int B)>();
         for (var p = 0; p < o.Prompts; p++)
         {
@@ -71,7 +74,7 @@ public static class SyntheticWorld
             }
         }
 
-        var comparisons = SimulatedJudgements.Sample(random, users, pool, prompts, o.ComparisonsPerUser, truth, temperature: 1.0)
+        var comparisons = SimulatedJudgements.Sample(random, users, pool, prompts, o.ComparisonsPerUser, truth)
             .Select(c => c with { FeaturesA = byResponse[c.ResponseA], FeaturesB = byResponse[c.ResponseB] })
             .ToList();
 

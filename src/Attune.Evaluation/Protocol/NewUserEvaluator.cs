@@ -1,8 +1,10 @@
+using Attune.Data.Synthetic;
 using Attune.Ml.Active;
 using Attune.Ml.Data;
 using Attune.Ml.Kernels;
 using Attune.Ml.Models;
 using Attune.Ml.Training;
+using Attune.Ml.Users;
 
 namespace Attune.Evaluation.Protocol;
 
@@ -11,7 +13,9 @@ namespace Attune.Evaluation.Protocol;
 /// "reward-features:&lt;strategy&gt;" (posterior fit with the model's prior after each answer), "global-bt" (the shared
 /// reward, the same for every m), "per-user" (logistic regression on raw features from the first m answers of the random
 /// order), "cluster" (the cluster reward that best explains those m answers; the largest cluster at m = 0) and "oracle"
-/// (the true reward, where the world has one).
+/// (the true reward, where the world has one). In the synthetic world "true-basis:&lt;strategy&gt;" is a reference for what
+/// the answers alone can tell: the same questions, fitter and selector, but with the true basis z* = s V* d and the true
+/// prior N(0, I / K_true) handed over, so nothing is learned from the training users.
 /// </summary>
 internal sealed class NewUserEvaluator(
     EvaluationWorld world,
@@ -24,8 +28,8 @@ internal sealed class NewUserEvaluator(
     public void Evaluate(NewUserTask task, int seed)
     {
         var data = world.Data;
-        int[] calibrationRows = task.Calibration.Select(i => data.Pairs[i]).ToArray();
-        float[] answers = task.Calibration.Select(i => data.Preferences[i]).ToArray();
+        int[] calibrationRows = task.Questions;
+        float[] answers = task.Answers;
         int[] testRows = task.Test.Select(i => data.Pairs[i]).ToArray();
         float[] testY = task.Test.Select(i => data.Preferences[i]).ToArray();
         int[] randomOrder = [];
@@ -36,10 +40,10 @@ internal sealed class NewUserEvaluator(
             float[] zTest = model.ProjectPairs(data.Features, testRows);
             foreach (var strategy in SeedEvaluator.Strategies)
             {
-                var (means, asked) = QuerySession.Run(model.Prior, zCalibration, answers, strategy, options.AnswerCounts, seed);
+                var (means, covariances, asked) = QuerySession.Run(model.Prior, zCalibration, answers, strategy, options.AnswerCounts, seed);
                 for (int j = 0; j < means.Length; j++)
                 {
-                    Add($"{name}:{Key(strategy)}", options.AnswerCounts[j], Margins.Of(zTest, means[j]), testY);
+                    Add($"{name}:{Key(strategy)}", options.AnswerCounts[j], Score(zTest, means[j], covariances[j]), testY);
                     if (name == "attune" && strategy == QueryStrategy.Uncertainty && bestOfN is not null)
                     {
                         var truth = data.Dataset.GroundTruth!;
@@ -57,6 +61,11 @@ internal sealed class NewUserEvaluator(
             {
                 ScoreClusters(model, zCalibration, answers, zTest, testY, randomOrder);
             }
+        }
+
+        if (data.Dataset.GroundTruth is SyntheticGroundTruth synthetic && calibrationRows.Length > 0)
+        {
+            ScoreTrueBasis(synthetic, calibrationRows, answers, testRows, testY, seed);
         }
 
         var global = new float[testRows.Length];
@@ -86,6 +95,57 @@ internal sealed class NewUserEvaluator(
             foreach (int m in options.AnswerCounts)
             {
                 Add("oracle", m, oracle, testY);
+            }
+        }
+    }
+
+    private float[] Score(float[] z, double[] mean, double[] covariance)
+    {
+        if (options.Scoring == NewUserScoring.PosteriorMean)
+        {
+            return Margins.Of(z, mean);
+        }
+
+        var margins = new float[z.Length / mean.Length];
+        PredictiveMargin.Of(mean, covariance, z, margins);
+        return margins;
+    }
+
+    private void ScoreTrueBasis(
+        SyntheticGroundTruth truth, int[] calibrationRows, float[] answers, int[] testRows, float[] testY, int seed)
+    {
+        int k = truth.TrueRank, d = truth.FeatureDimension;
+        var map = new float[k * d];
+        for (int i = 0; i < map.Length; i++)
+        {
+            map[i] = (float)(truth.RewardScale * truth.TrueMap[i]);
+        }
+
+        float[] Project(int[] rows)
+        {
+            var z = new float[rows.Length * k];
+            for (int i = 0; i < rows.Length; i++)
+            {
+                world.Data.Features.Project(rows[i], map, k, z.AsSpan(i * k, k));
+            }
+
+            return z;
+        }
+
+        var covariance = new double[k * k];
+        for (int a = 0; a < k; a++)
+        {
+            covariance[a * k + a] = 1.0 / k;
+        }
+
+        var prior = new GaussianPrior(new double[k], covariance);
+        float[] zCalibration = Project(calibrationRows), zTest = Project(testRows);
+        foreach (var strategy in new[] { QueryStrategy.Uncertainty, QueryStrategy.Random })
+        {
+            var (means, covariances, _) = QuerySession.Run(prior, zCalibration, answers, strategy, options.AnswerCounts, seed);
+            for (int j = 0; j < means.Length; j++)
+            {
+                Add($"true-basis:{Key(strategy)}", options.AnswerCounts[j], Score(zTest, means[j], covariances[j]), testY);
             }
         }
     }

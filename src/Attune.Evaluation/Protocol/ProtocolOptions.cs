@@ -56,6 +56,12 @@ public sealed class ProtocolOptions
     /// <summary>Trainer seeds of the initialisation study (SVD vs random init on the data of the first seed); 0 skips it.</summary>
     public int InitStudySeeds { get; init; }
 
+    /// <summary>Which questions new users can be asked (default: any calibration-prompt pair, answered by the ground truth).</summary>
+    public NewUserQuestions Questions { get; init; } = NewUserQuestions.AnyCalibrationPair;
+
+    /// <summary>How Attune's and reward features' fitted posteriors score test comparisons (default: posterior mean).</summary>
+    public NewUserScoring Scoring { get; init; } = NewUserScoring.PosteriorMean;
+
     /// <summary>The largest m.</summary>
     public int MaxAnswers => AnswerCounts[^1];
 

@@ -7,7 +7,8 @@ namespace Attune.Evaluation.Protocol;
 /// A new user answering calibration questions one at a time: the next question is chosen among those not yet asked by
 /// <see cref="ActiveQuerySelector"/> from the current Laplace posterior (or in a seeded random order), the answer is the
 /// user's recorded label for that pair, and the weights are refitted by <see cref="NewUserFitter"/> with the prior after
-/// every answer. Records the posterior mean after m answers for every m in the checkpoint list (capped by the pool).
+/// every answer. Records the posterior (mean and covariance) after m answers for every m in the checkpoint list (capped by
+/// the pool).
 /// </summary>
 internal static class QuerySession
 {
@@ -17,8 +18,8 @@ internal static class QuerySession
     /// <param name="strategy">How the next question is chosen.</param>
     /// <param name="checkpoints">Ascending answer counts to record.</param>
     /// <param name="seed">Seed of the random order.</param>
-    /// <returns>The posterior mean per checkpoint (same order) and the questions asked, in order.</returns>
-    public static (double[][] Means, int[] Asked) Run(
+    /// <returns>The posterior mean (length K) and covariance (K x K) per checkpoint (same order) and the questions asked, in order.</returns>
+    public static (double[][] Means, double[][] Covariances, int[] Asked) Run(
         GaussianPrior prior, float[] candidates, float[] answers, QueryStrategy strategy, IReadOnlyList<int> checkpoints, int seed)
     {
         int k = prior.Rank;
@@ -27,6 +28,7 @@ internal static class QuerySession
         var mean = prior.Mean.ToArray();
         var covariance = prior.Covariance.ToArray();
         var means = new double[checkpoints.Count][];
+        var covariances = new double[checkpoints.Count][];
         var asked = new List<int>(maxAnswers);
         var remaining = Enumerable.Range(0, n).ToList();
         var order = strategy == QueryStrategy.Random ? RandomOrder(n, seed) : null;
@@ -38,6 +40,7 @@ internal static class QuerySession
         {
             while (next < checkpoints.Count && (checkpoints[next] == step || (step == maxAnswers && checkpoints[next] > step)))
             {
+                covariances[next] = (double[])covariance.Clone();
                 means[next++] = (double[])mean.Clone();
             }
 
@@ -68,7 +71,7 @@ internal static class QuerySession
             NewUserFitter.Fit(prior, z.AsSpan(0, (step + 1) * k), y.AsSpan(0, step + 1), ReadOnlySpan<float>.Empty, mean, covariance);
         }
 
-        return (means, asked.ToArray());
+        return (means, covariances, asked.ToArray());
     }
 
     private static int[] RandomOrder(int n, int seed)

@@ -7,6 +7,11 @@ namespace Attune.Evaluation.Reporting;
 /// <summary>Writes report.md: the run and data, the targets, tables of mean ± sd across seeds, per-seed facts, the plots.</summary>
 public static class MarkdownReport
 {
+    private static string Questions(EvaluationResult result) =>
+        result.Options.Questions == Protocol.NewUserQuestions.AnyCalibrationPair && result.Seeds.Any(s => s.Curves.ContainsKey("oracle"))
+            ? "any pair seen on a calibration prompt, answered by a Bradley-Terry draw from the user's true reward at the world's temperature"
+            : "the user's own recorded calibration-prompt comparisons, answered by the recorded labels";
+
     /// <summary>The report text.</summary>
     public static string Write(EvaluationResult result)
     {
@@ -15,13 +20,14 @@ public static class MarkdownReport
         var answers = result.Options.AnswerCounts;
         L(md, $"# Attune evaluation: {result.Dataset}");
         L(md);
-        L(md, $"- Seeds: {result.Seeds.Count} (0..{result.Seeds.Count - 1}){(result.Quick ? ", quick settings" : string.Empty)}; total {result.TotalSeconds:F0} s, {result.Across(s => s.Seconds).Mean:F1} s per seed.");
+        L(md, $"- Seeds: {result.Seeds.Count} ({result.Seeds[0].Seed}..{result.Seeds[^1].Seed}){(result.Quick ? ", quick settings" : string.Empty)}; total {result.TotalSeconds:F0} s, {result.Across(s => s.Seconds).Mean:F1} s per seed.");
         L(md, $"- Hardware: {result.Hardware}.");
         L(md, $"- Data: {result.Description}");
         L(md, $"- Loader: {result.LoaderSettings}.");
         L(md, $"- Split: {result.Options.NewUserFraction:P0} of users are new users; prompts {1 - result.Options.CalibrationFraction - result.Options.TestFraction:P0} train / {result.Options.CalibrationFraction:P0} calibration / {result.Options.TestFraction:P0} test. " +
               $"Per seed: {result.Across(s => s.TrainUsers).Mean:F0} training users, {result.Across(s => s.NewUsers).Mean:F0} new users, {result.Across(s => s.TrainComparisons).Mean:F0} training comparisons, " +
-              $"{result.Across(s => s.MeanCalibrationPool).Mean:F1} calibration comparisons per new user on average ({result.Across(s => s.CappedNewUsers).Mean:F1} new users per seed have fewer than m = {result.Options.MaxAnswers} and answer all they have).");
+              $"{result.Across(s => s.MeanCalibrationPool).Mean:F1} askable questions per new user on average ({result.Across(s => s.CappedNewUsers).Mean:F1} new users per seed have fewer than m = {result.Options.MaxAnswers} and answer all they have).");
+        L(md, $"- New users' questions: {Questions(result)}; posterior scored by {(result.Options.Scoring == Protocol.NewUserScoring.Predictive ? "the Laplace predictive margin" : "the posterior mean's margin")}.");
         L(md, $"- Trainer: PrefTrainingOptions defaults (K chosen from the spectrum and validation, max K {result.Options.Trainer.MaxRank}, lambda_v {result.Options.Trainer.LambdaV}, lambda_w {result.Options.Trainer.LambdaW}); baselines' L2 {result.Options.LogisticLambda}.");
         foreach (var note in result.Notes)
         {

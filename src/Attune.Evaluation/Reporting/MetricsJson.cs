@@ -22,6 +22,8 @@ public static class MetricsJson
             w.WriteString("hardware", result.Hardware);
             Number(w, "total_seconds", result.TotalSeconds);
             w.WriteBoolean("simulated_new_users", result.SimulatedNewUsers);
+            w.WriteString("new_user_questions", result.Options.Questions.ToString());
+            w.WriteString("new_user_scoring", result.Options.Scoring.ToString());
             w.WriteStartArray("answer_counts");
             foreach (var m in result.Options.AnswerCounts)
             {

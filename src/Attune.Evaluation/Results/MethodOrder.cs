@@ -8,6 +8,7 @@ public static class MethodOrder
         "oracle", "global-bt", "per-user", "cluster",
         "reward-features:uncertainty", "reward-features:information-gain", "reward-features:random",
         "attune:uncertainty", "attune:information-gain", "attune:random",
+        "true-basis:uncertainty", "true-basis:random",
     ];
 
     /// <summary>Position of a key in the display order (unknown keys last).</summary>
@@ -30,6 +31,8 @@ public static class MethodOrder
         "attune:uncertainty" => "Attune (active: uncertainty)",
         "attune:information-gain" => "Attune (active: information gain)",
         "attune:random" => "Attune (random answers)",
+        "true-basis:uncertainty" => "reference: true basis and prior (active)",
+        "true-basis:random" => "reference: true basis and prior (random answers)",
         _ => method,
     };
 }

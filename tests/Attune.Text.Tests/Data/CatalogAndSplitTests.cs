@@ -7,6 +7,28 @@ public sealed class CatalogAndSplitTests
 {
     private static readonly PreferenceDataset Synthetic = DatasetCatalog.Load("synthetic", new DatasetOptions { Users = 50, Prompts = 40 });
 
+    [Theory]
+    [InlineData(120, 64, 0)]
+    [InlineData(5, 3, 1)]
+    [InlineData(100, 461, 7)]
+    public void Split_protocolFractions_partitionsUsersAndPromptsIntoNonEmptyParts(int users, int prompts, int seed)
+    {
+        // The evaluation protocol's fractions: 20% new users, prompts 50% train / 30% calibration / 20% test.
+        var dataset = Attune.Data.Synthetic.SyntheticWorld.Generate(new Attune.Data.Synthetic.SyntheticOptions(
+            seed: seed, users: users, prompts: prompts, responsesPerPrompt: 2, featureDimension: 4, trueRank: 2, comparisonsPerUser: 1));
+
+        var split = EvaluationSplitter.Split(dataset, new SplitOptions(seed, 0.2, 0.3, 0.2));
+
+        Assert.Equal(dataset.Users.Order(StringComparer.Ordinal), split.TrainUsers.Concat(split.NewUsers).Order(StringComparer.Ordinal));
+        Assert.Equal(Enumerable.Range(0, prompts), split.TrainPrompts.Concat(split.CalibrationPrompts).Concat(split.TestPrompts).Order());
+        Assert.NotEmpty(split.NewUsers);
+        Assert.NotEmpty(split.TrainUsers);
+        Assert.NotEmpty(split.TrainPrompts);
+        Assert.NotEmpty(split.CalibrationPrompts);
+        Assert.NotEmpty(split.TestPrompts);
+        Assert.Equal((int)Math.Round(prompts * 0.3), split.CalibrationPrompts.Count);
+    }
+
     [Fact]
     public void Load_unknownName_throwsListingKnownNames()
     {

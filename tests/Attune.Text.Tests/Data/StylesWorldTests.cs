@@ -9,6 +9,16 @@ public sealed class StylesWorldTests
 
     private static StylesGroundTruth Truth => Assert.IsType<StylesGroundTruth>(Default.GroundTruth);
 
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(2.0)]
+    public void GroundTruth_temperature_isTheOptionsTemperature(double temperature)
+    {
+        var world = StylesWorld.Generate(new StylesOptions(prompts: 4, comparisonsPerUser: 2, temperature: temperature));
+
+        Assert.Equal(temperature, world.GroundTruth!.Temperature);
+    }
+
     [Fact]
     public void Generate_defaults_hasDocumentedShape()
     {

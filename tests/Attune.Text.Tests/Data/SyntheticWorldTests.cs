@@ -42,6 +42,13 @@ public sealed class SyntheticWorldTests
     }
 
     [Fact]
+    public void GroundTruth_temperature_isTheLabelsBradleyTerryTemperature()
+    {
+        Assert.Equal(SyntheticWorld.Temperature, Default.GroundTruth!.Temperature);
+        Assert.Equal(1.0, SyntheticWorld.Temperature);
+    }
+
+    [Fact]
     public void OracleAccuracy_defaults_isWellAboveChanceButNoisy()
     {
         Assert.InRange(Default.OracleAccuracy()!.Value, 0.72, 0.90);
