@@ -30,6 +30,9 @@ public static class StylesResponseGenerator
         @"\b(?:" + string.Join('|', StylesPhrases.Contractions.Select(c => c.From).OrderByDescending(f => f.Length).Select(Regex.Escape)) + @")\b",
         RegexOptions.CultureInvariant);
 
+    private static readonly Dictionary<string, int> PromptIndex =
+        AllPrompts.Select((p, i) => (p.Prompt, i)).ToDictionary(p => p.Prompt, p => p.i, StringComparer.Ordinal);
+
     /// <summary>Every prompt the generator knows (104: 26 topics x 4 templates, template-major).</summary>
     public static IReadOnlyList<string> Prompts { get; } = AllPrompts.Select(p => p.Prompt).ToArray();
 
@@ -49,7 +52,30 @@ public static class StylesResponseGenerator
             throw new ArgumentException("levels must hold 7 entries, each -1, 0 or 1.", nameof(levels));
         }
 
-        var topic = AllPrompts[promptIndex].Topic;
+        return Render(AllPrompts[promptIndex].Topic, levels, random);
+    }
+
+    /// <summary>
+    /// A response to any question with attribute <paramref name="levels"/>: a prompt of <see cref="Prompts"/> gets its
+    /// topic's tips, any other question the generic topic (<see cref="StylesTopics.Generic"/>: "this", general advice
+    /// such as "break it into small steps"). A template stand-in for an LLM, not an answer to the question.
+    /// </summary>
+    /// <exception cref="ArgumentException">Empty question or bad levels.</exception>
+    public static string RenderAny(string question, IReadOnlyList<int> levels, Random random)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(question);
+        ArgumentNullException.ThrowIfNull(levels);
+        ArgumentNullException.ThrowIfNull(random);
+        if (levels.Count != StyleDirections.AttributeCount || levels.Any(l => l is < -1 or > 1))
+        {
+            throw new ArgumentException("levels must hold 7 entries, each -1, 0 or 1.", nameof(levels));
+        }
+
+        return Render(PromptIndex.TryGetValue(question, out var i) ? AllPrompts[i].Topic : StylesTopics.Generic, levels, random);
+    }
+
+    private static string Render(StylesTopic topic, IReadOnlyList<int> levels, Random random)
+    {
         int Level(StyleAttribute a) => levels[(int)a];
         string Pick(string[] bank) => Fill(bank[random.Next(bank.Length)], topic, null);
         var length = Level(StyleAttribute.Length);

@@ -41,6 +41,12 @@ internal static class StylesTopics
         new("meditating every day", "my busy mind", ["start with five minutes a day", "sit in a quiet and comfortable place", "focus on your breathing", "gently return to the breath when your mind wanders", "meditate at the same time every day"]),
     ];
 
+    /// <summary>
+    /// The topic of a question outside the bank: "this" as the activity and general advice as tips, so that a rendered
+    /// response carries the same style markers as the world's own (a stand-in, not an answer).
+    /// </summary>
+    public static readonly StylesTopic Generic = new("this", "this question", ["break the problem into small steps and take them one at a time", "start with the simplest approach that could work", "check a reliable source before you commit to anything", "ask someone who has done it before", "write down what you try and what happens"]);
+
     /// <summary>Every prompt: topic t with template k, ordered template-major so the first 26 prompts cover every topic.</summary>
     public static IReadOnlyList<(string Prompt, StylesTopic Topic)> Prompts()
     {
