@@ -30,6 +30,28 @@ public sealed class BestOfNTests(StackFixture stack) : IClassFixture<StackFixtur
     }
 
     [Fact]
+    public async Task Generate_userAndPopulationDisagree_responseIsTheUsersPickAndPopulationResponseThePopulations()
+    {
+        // Among 40 styles responses, the one the user's reward ranks first and the one the population's ranks first.
+        var pool = StylesTexts.Render(0, 40, seed: 11);
+        using var channel = GrpcChannel.ForAddress(stack.Adapter.Address);
+        var score = new ScoreRequest { UserId = StackFixture.CasualUser, Prompt = StylesTexts.Prompt };
+        score.Responses.AddRange(pool);
+        var scores = (await new AdapterServiceClient(channel).ScoreAsync(score)).Scores;
+        var mine = pool[scores.MaxBy(s => s.Reward)!.Index];
+        var theirs = pool[scores.MaxBy(s => s.PopulationReward)!.Index];
+        Assert.NotEqual(mine, theirs);
+        stack.Llm.State.Reset([.. pool.Where(t => t != mine && t != theirs).Take(3), theirs, .. pool.Where(t => t != mine && t != theirs).Skip(3).Take(3), mine]);
+        await using var generator = GeneratorHost.Start(stack.Settings);
+
+        var reply = await generator.Client.GenerateAsync(new GenerateRequest { UserId = StackFixture.CasualUser, Prompt = StylesTexts.Prompt, N = 8 });
+
+        Assert.Equal(mine, reply.Response);
+        Assert.Equal(theirs, reply.PopulationResponse);
+        Assert.NotEqual(reply.Chosen, reply.PopulationChoice);
+    }
+
+    [Fact]
     public async Task Generate_userWithAnswers_rewardsAreTheAdaptersScoresForThatUser()
     {
         stack.Llm.State.Reset(StylesTexts.Candidates);

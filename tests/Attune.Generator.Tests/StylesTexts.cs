@@ -20,7 +20,8 @@ public static class StylesTexts
         return (StylesResponseGenerator.Render(p, formal, random), StylesResponseGenerator.Render(p, casual, random));
     }
 
-    private static List<string> Render(int prompt, int count, int seed)
+    /// <summary><paramref name="count"/> distinct responses to prompt <paramref name="prompt"/> with seeded attribute levels.</summary>
+    public static List<string> Render(int prompt, int count, int seed)
     {
         var random = new Random(seed);
         var texts = new List<string>();
