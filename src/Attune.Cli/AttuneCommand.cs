@@ -3,7 +3,7 @@ using Attune.Cli.Commands;
 
 namespace Attune.Cli;
 
-/// <summary>The <c>attune</c> command line: <c>eval</c>, <c>train</c> and <c>up</c>.</summary>
+/// <summary>The <c>attune</c> command line: <c>eval</c>, <c>eval-generation</c>, <c>train</c> and <c>up</c>.</summary>
 public static class AttuneCommand
 {
     /// <summary>Parses and runs <paramref name="args"/>; messages for the user go to <paramref name="output"/>, errors to <paramref name="error"/>.</summary>
@@ -14,6 +14,7 @@ public static class AttuneCommand
         var root = new RootCommand("attune: personalized reward models from pairwise feedback.")
         {
             EvalCommand.Create(output, error),
+            EvalGenerationCommand.Create(output, error),
             TrainCommand.Create(output, error),
             UpCommand.Create(output, error),
         };
