@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Attune.Adapter.Extensions;
 using Attune.Feedback.Extensions;
+using Attune.Generator.Extensions;
 using Attune.ServiceDefaults;
 using Attune.Trainer.Extensions;
 using Microsoft.AspNetCore.Builder;
@@ -9,20 +10,23 @@ using Microsoft.AspNetCore.Builder;
 namespace Attune.Cli.Embedded;
 
 /// <summary>
-/// The embedded stack: feedback, trainer and adapter in one process, each in its own container on its own 127.0.0.1
-/// port (as in production), with SQLite files under one data folder and their in-memory buses joined by an
-/// <see cref="InProcessBusBridge"/>. The adapter calls the trainer and feedback over gRPC, as it does in production.
+/// The embedded stack: feedback, trainer, adapter and generator in one process, each in its own container on its own
+/// 127.0.0.1 port (as in production), with SQLite files under one data folder and their in-memory buses joined by an
+/// <see cref="InProcessBusBridge"/>. The adapter calls the trainer and feedback over gRPC, and the generator the adapter,
+/// as they do in production. The generator (port base + 3, no bus) has no LLM here: it serves its candidate pool (backend
+/// "pool", the demo world's responses, then template responses for any question), a stand-in for an LLM backend.
 /// </summary>
 public sealed class EmbeddedStack : IAsyncDisposable
 {
     private readonly List<WebApplication> _apps;
 
-    private EmbeddedStack(List<WebApplication> apps, Uri feedback, Uri trainer, Uri adapter, InProcessBusBridge bridge)
+    private EmbeddedStack(List<WebApplication> apps, Uri feedback, Uri trainer, Uri adapter, Uri generator, InProcessBusBridge bridge)
     {
         _apps = apps;
         Feedback = feedback;
         Trainer = trainer;
         Adapter = adapter;
+        Generator = generator;
         Bridge = bridge;
     }
 
@@ -35,25 +39,32 @@ public sealed class EmbeddedStack : IAsyncDisposable
     /// <summary>The adapter's address.</summary>
     public Uri Adapter { get; }
 
+    /// <summary>The generator's address.</summary>
+    public Uri Generator { get; }
+
     /// <summary>The bridge joining the services' buses.</summary>
     public InProcessBusBridge Bridge { get; }
 
     /// <summary>The services by name and address, in start order.</summary>
     public IReadOnlyList<(string Name, Uri Address)> Services =>
-        [("trainer", Trainer), ("feedback", Feedback), ("adapter", Adapter)];
+        [("trainer", Trainer), ("feedback", Feedback), ("adapter", Adapter), ("generator", Generator)];
 
-    /// <summary>Starts the three services; stops the ones already started if one fails.</summary>
+    /// <summary>Starts the four services; stops the ones already started if one fails.</summary>
     public static async Task<EmbeddedStack> StartAsync(EmbeddedOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         Directory.CreateDirectory(options.DataDirectory);
         var ports = options.BasePort == 0
-            ? [FreePort(), FreePort(), FreePort()]
-            : new[] { options.BasePort, options.BasePort + 1, options.BasePort + 2 };
+            ? [FreePort(), FreePort(), FreePort(), FreePort()]
+            : new[] { options.BasePort, options.BasePort + 1, options.BasePort + 2, options.BasePort + 3 };
         var feedback = Address(ports[0]);
         var trainer = Address(ports[1]);
         var adapter = Address(ports[2]);
+        var generator = Address(ports[3]);
         var bridge = new InProcessBusBridge(["feedback", "trainer", "adapter"]);
+
+        // The generator's pool knows the demo world's responses (the texts do not depend on comparisons per user).
+        var demoWorld = DemoPopulation.World(options.DemoComparisonsPerUser);
 
         var apps = new List<WebApplication>
         {
@@ -67,6 +78,15 @@ public sealed class EmbeddedStack : IAsyncDisposable
                     ["Services:Feedback"] = feedback.ToString(),
                 }, bridge,
                 b => b.AddAdapterServices(), a => a.MapAdapterServices()),
+            ServiceHost.Build("Attune.Generator", options, ports[3], new Dictionary<string, string?>
+                {
+                    ["Services:Adapter"] = adapter.ToString(),
+                    ["Generator:Pool:StylesSeed"] = Invariant(demoWorld.Seed),
+                    ["Generator:Pool:StylesPrompts"] = Invariant(demoWorld.Prompts),
+                    ["Generator:Pool:StylesResponsesPerPrompt"] = Invariant(demoWorld.ResponsesPerPrompt),
+                    ["Generator:Pool:StylesPairsPerPrompt"] = Invariant(demoWorld.PairsPerPrompt),
+                }, bridge,
+                b => b.AddGeneratorServices(), a => a.MapGeneratorServices()),
         };
 
         var started = new List<WebApplication>();
@@ -89,7 +109,7 @@ public sealed class EmbeddedStack : IAsyncDisposable
             throw;
         }
 
-        return new EmbeddedStack(apps, feedback, trainer, adapter, bridge);
+        return new EmbeddedStack(apps, feedback, trainer, adapter, generator, bridge);
     }
 
     /// <summary>Completes when any service's host begins to stop (SIGTERM, Ctrl+C, or a fatal error).</summary>
@@ -117,6 +137,8 @@ public sealed class EmbeddedStack : IAsyncDisposable
     }
 
     private static Uri Address(int port) => new($"http://127.0.0.1:{port}");
+
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static int FreePort()
     {
