@@ -30,7 +30,7 @@ public sealed class EmbeddedStackFixture : IAsyncLifetime
         Trainer = GrpcChannel.ForAddress(Stack.Trainer);
         Adapter = GrpcChannel.ForAddress(Stack.Adapter);
         Seeded = await DemoPopulation.SeedAsync(Feedback, 20, timeout.Token);
-        await DemoPopulation.WaitForModelAsync(Trainer, Adapter, new Progress<string>(), timeout.Token);
+        await DemoPopulation.WaitForModelAsync(Trainer, Adapter, Seeded, Stack.TrainerHoldsAsync, new Progress<string>(), timeout.Token);
     }
 
     public async ValueTask DisposeAsync()

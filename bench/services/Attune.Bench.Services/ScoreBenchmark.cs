@@ -19,8 +19,8 @@ internal static class ScoreBenchmark
         using var feedback = GrpcChannel.ForAddress(stack.Feedback);
         using var trainer = GrpcChannel.ForAddress(stack.Trainer);
         using var channel = GrpcChannel.ForAddress(stack.Adapter);
-        await DemoPopulation.SeedAsync(feedback, 40, CancellationToken.None);
-        var model = await DemoPopulation.WaitForModelAsync(trainer, channel, new Progress<string>(), CancellationToken.None);
+        var seeded = await DemoPopulation.SeedAsync(feedback, 40, CancellationToken.None);
+        var model = await DemoPopulation.WaitForModelAsync(trainer, channel, seeded, stack.TrainerHoldsAsync, new Progress<string>(), CancellationToken.None);
         Console.Error.WriteLine($"  score: model {model.Version}, K = {model.K}");
 
         var adapter = new AdapterServiceClient(channel);

@@ -52,7 +52,7 @@ internal static class UpCommand
 
     private static async Task<int> RunAsync(EmbeddedOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        output.WriteLine($"attune up: starting feedback, trainer and adapter (data in {options.DataDirectory})");
+        output.WriteLine($"attune up: starting the services (data in {options.DataDirectory})");
         EmbeddedStack stack;
         try
         {
@@ -79,7 +79,7 @@ internal static class UpCommand
                         ? $"  demo population: {stored} comparisons from the 84 users of the styles world"
                         : "  demo population: the feedback store already holds comparisons; nothing seeded");
                     var ready = DemoPopulation.WaitForModelAsync(
-                        trainer, adapter, new InlineProgress<string>(s => output.WriteLine($"  {s}")), cancellationToken);
+                        trainer, adapter, stored, stack.TrainerHoldsAsync, new InlineProgress<string>(s => output.WriteLine($"  {s}")), cancellationToken);
                     if (await Task.WhenAny(ready, shutdown) == ready)
                     {
                         var model = await ready;

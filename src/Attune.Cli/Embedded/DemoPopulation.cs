@@ -54,17 +54,25 @@ internal static class DemoPopulation
     }
 
     /// <summary>
-    /// Waits until the adapter serves the trainer's newest model, reporting progress meanwhile; returns that model. The
-    /// first model is trained on the demo feedback that had reached the trainer when its retraining threshold fired
-    /// (usually nearly all of it); later feedback retrains it by the same threshold.
+    /// Waits until the adapter serves the trainer's newest model and, when <paramref name="seeded"/> comparisons were
+    /// just recorded, until that model was trained on all of them; reports progress meanwhile and returns the model.
+    /// The retraining threshold trains the first model on the part of the demo feedback that has reached the trainer
+    /// when it fires; when a remainder too small to cross the threshold again is left out, one training is started once
+    /// <paramref name="trainerHolds"/> shows the trainer holds it all, so the demo model does not depend on timing.
     /// </summary>
     public static async Task<ModelSummary> WaitForModelAsync(
-        GrpcChannel trainer, GrpcChannel adapter, IProgress<string> progress, CancellationToken cancellationToken)
+        GrpcChannel trainer,
+        GrpcChannel adapter,
+        long seeded,
+        Func<CancellationToken, Task<long>> trainerHolds,
+        IProgress<string> progress,
+        CancellationToken cancellationToken)
     {
         var trainerClient = new TrainerServiceClient(trainer);
         var adapterClient = new AdapterServiceClient(adapter);
         var options = new CallOptions { CancellationToken = cancellationToken };
         string? last = null;
+        long? startedFrom = null;
         while (true)
         {
             var models = await trainerClient.ListModelsAsync(new ListModelsRequest { PageSize = 1 }, options);
@@ -78,14 +86,38 @@ internal static class DemoPopulation
             {
             }
 
-            if (newest is not null && served == newest.Version)
+            var complete = newest is not null && (newest.Comparisons >= seeded || newest.Version > startedFrom);
+            if (complete && served == newest!.Version)
             {
                 return newest;
             }
 
-            var state = newest is null
-                ? "training the first model from the demo feedback"
-                : $"model {newest.Version} trained on {newest.Comparisons} comparisons; the adapter is switching to it";
+            string state;
+            if (newest is null)
+            {
+                state = "training the first model from the demo feedback";
+            }
+            else if (!complete)
+            {
+                state = $"model {newest.Version} trained on {newest.Comparisons} of the {seeded} demo comparisons; training on all of them";
+                if (startedFrom is null && await trainerHolds(cancellationToken) >= seeded)
+                {
+                    try
+                    {
+                        await trainerClient.StartTrainingAsync(new StartTrainingRequest { Reason = "demo: all of the demo feedback" }, options);
+                        startedFrom = newest.Version;
+                    }
+                    catch (RpcException e) when (e.StatusCode == StatusCode.Aborted)
+                    {
+                        // A threshold job is running; it may cover the rest, else ask again when it ends.
+                    }
+                }
+            }
+            else
+            {
+                state = $"model {newest.Version} trained on {newest.Comparisons} comparisons; the adapter is switching to it";
+            }
+
             if (state != last)
             {
                 progress.Report(state);

@@ -8,15 +8,15 @@ public sealed record EmbeddedOptions
 {
     /// <summary>Checks every range.</summary>
     /// <param name="dataDirectory">Folder of the SQLite files (created when missing).</param>
-    /// <param name="basePort">First port (1-65533), or 0 for free ports.</param>
+    /// <param name="basePort">First port (1-65530), or 0 for free ports.</param>
     /// <param name="demo">Seed the demo population from the styles world when the feedback store is empty.</param>
     /// <param name="demoComparisonsPerUser">Comparisons each of the 84 demo users gives (1-1000).</param>
     public EmbeddedOptions(string dataDirectory, int basePort = 5001, bool demo = true, int demoComparisonsPerUser = 40)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
-        if (basePort is < 0 or > 65533)
+        if (basePort is < 0 or > 65530)
         {
-            throw new ArgumentOutOfRangeException(nameof(basePort), basePort, "--port must be 0 (free ports) or in [1, 65533].");
+            throw new ArgumentOutOfRangeException(nameof(basePort), basePort, "--port must be 0 (free ports) or in [1, 65530].");
         }
 
         if (demoComparisonsPerUser is < 1 or > 1000)

@@ -3,6 +3,8 @@ using System.Net.Sockets;
 using Attune.Adapter.Extensions;
 using Attune.Feedback.Extensions;
 using Attune.Generator.Extensions;
+using Attune.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Attune.ServiceDefaults;
 using Attune.Trainer.Extensions;
 using Microsoft.AspNetCore.Builder;
@@ -111,6 +113,13 @@ public sealed class EmbeddedStack : IAsyncDisposable
 
         return new EmbeddedStack(apps, feedback, trainer, adapter, generator, bridge);
     }
+
+    /// <summary>
+    /// How many comparisons the trainer's own copy of the feedback holds (read in process from its store; the trainer's
+    /// API does not expose it). The demo uses it to know when all of its feedback has reached the trainer.
+    /// </summary>
+    public Task<long> TrainerHoldsAsync(CancellationToken cancellationToken = default) =>
+        _apps[0].Services.GetRequiredService<ITrainingDataStore>().CountSinceAsync(0, cancellationToken);
 
     /// <summary>Completes when any service's host begins to stop (SIGTERM, Ctrl+C, or a fatal error).</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) =>
