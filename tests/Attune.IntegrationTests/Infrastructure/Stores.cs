@@ -25,6 +25,15 @@ public sealed class Stores(TestDatabase database)
     public Task<long> AdapterWeightCountAsync(string user) =>
         database.CountAsync("adapter", "SELECT count(*) FROM profile_weights WHERE user_id = @u", ("u", user));
 
+    /// <summary>
+    /// Stored model versions (the trainer's or the adapter's copies) whose file names <paramref name="user"/>, as is or
+    /// JSON-escaped as the model file's header writes it ("long+formal" is "long\u002Bformal").
+    /// </summary>
+    public Task<long> ModelsMentioningAsync(string schema, string user) => database.CountAsync(schema, """
+        SELECT count(*) FROM models
+        WHERE position(convert_to(@u, 'UTF8') in content) > 0 OR position(convert_to(@json, 'UTF8') in content) > 0
+        """, ("u", user), ("json", System.Text.Json.JsonSerializer.Serialize(user)[1..^1]));
+
     /// <summary>Outbox entries not yet accepted by the broker.</summary>
     public Task<long> PendingOutboxAsync() =>
         database.CountAsync("feedback", "SELECT count(*) FROM outbox WHERE dispatched_at IS NULL");

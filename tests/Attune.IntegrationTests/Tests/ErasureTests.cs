@@ -9,7 +9,8 @@ public sealed class ErasureTests : StackTest
     /// <summary>
     /// With a trained model in force (so the adapter holds weights for every user), EraseUser removes the user's
     /// comparisons from the feedback store, the trainer's copy and the adapter's answers, and the user's weights from the
-    /// adapter; the user reads as a cold start, and everybody else's data is untouched.
+    /// adapter; no stored model file (the trainer's versions, the adapter's copies) names the user; the user reads as a
+    /// cold start, and everybody else's data is untouched.
     /// </summary>
     [Fact]
     public async Task EraseUser_noServiceHoldsTheUsersComparisonsOrWeights()
@@ -35,6 +36,8 @@ public sealed class ErasureTests : StackTest
                 && await Stores.AdapterAnswerCountAsync(erased) == 0
                 && await Stores.AdapterWeightCountAsync(erased) == 0,
             $"{erased}'s comparisons and weights gone from every service", diagnostics: () => Stack.Logs);
+        Assert.Equal(0, await Stores.ModelsMentioningAsync("trainer", erased));
+        Assert.Equal(0, await Stores.ModelsMentioningAsync("adapter", erased));
         var profile = (await Stack.AdapterClient.GetProfileAsync(new GetProfileRequest { UserId = erased }, Deadline())).Profile;
         Assert.True(profile.ColdStart);
         Assert.Equal(0, profile.Answers);
