@@ -7,7 +7,7 @@ namespace Attune.IntegrationTests.Infrastructure;
 public static class Eventually
 {
     /// <summary>The default limit: long enough for a training and a model switch on two busy cores.</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(3);
 
     public static async Task ThatAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null, Func<string>? diagnostics = null)
     {

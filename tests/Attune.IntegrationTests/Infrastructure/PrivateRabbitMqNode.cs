@@ -32,23 +32,32 @@ public sealed class PrivateRabbitMqNode : IAsyncDisposable
     /// <summary>Starts the node (4-10 s); skips (locally) or fails (CI) without rabbitmq-server or root.</summary>
     public static async Task<PrivateRabbitMqNode> StartAsync()
     {
-        Requires.That(Shell.Exists("rabbitmq-server") && Shell.Exists("rabbitmqctl") && Environment.UserName == "root",
-            "rabbitmq-server and rabbitmqctl, run as root, to start a private RabbitMQ node (scripts/lib/test-packages)");
+        Requires.That(Shell.Exists("rabbitmq-server") && Shell.CanRunRabbitMqCtl,
+            "rabbitmq-server and rabbitmqctl, as root or through sudo, to start a private RabbitMQ node (scripts/lib/test-packages)");
         var port = FreePortPair();
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var node = new PrivateRabbitMqNode($"attune-it-{suffix}@localhost", port, Path.Combine(Path.GetTempPath(), $"attune-it-rabbit-{suffix}"));
-        var script = Path.Combine(RepositoryLayout.Root, "scripts", "lib", "servers.sh");
-        await Shell.RunAsync("bash", "-c", $"source '{script}' && start_rabbitmq_node '{node.NodeName}' {port} '{node._dataDir}'");
+        try
+        {
+            await Shell.RunAsync("bash", "-c",
+                $"source '{RepositoryLayout.ServersScript}' && start_rabbitmq_node '{node.NodeName}' {port} '{node._dataDir}'");
+        }
+        catch
+        {
+            await node.DisposeAsync();
+            throw;
+        }
+
         return node;
     }
 
     /// <summary>Stops the RabbitMQ application (the Erlang node stays up): every connection drops and nothing is accepted.</summary>
-    public async Task StopAppAsync() => await Shell.RunAsync("rabbitmqctl", "-q", "-n", NodeName, "stop_app");
+    public async Task StopAppAsync() => await Shell.RabbitMqCtlAsync("-q", "-n", NodeName, "stop_app");
 
     /// <summary>Starts the application again and waits until it accepts connections; durable queues and messages are back.</summary>
     public async Task StartAppAsync()
     {
-        await Shell.RunAsync("rabbitmqctl", "-q", "-n", NodeName, "start_app");
+        await Shell.RabbitMqCtlAsync("-q", "-n", NodeName, "start_app");
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!await RabbitMqVirtualHost.Accepts("127.0.0.1", Port))
         {
@@ -65,17 +74,15 @@ public sealed class PrivateRabbitMqNode : IAsyncDisposable
     {
         try
         {
-            await Shell.RunAsync("rabbitmqctl", "-q", "-n", NodeName, "stop");
+            await Shell.RabbitMqCtlAsync("-q", "-n", NodeName, "stop");
         }
         catch (InvalidOperationException)
         {
             // Already down.
         }
 
-        if (Directory.Exists(_dataDir))
-        {
-            Directory.Delete(_dataDir, recursive: true);
-        }
+        // The node's files belong to the rabbitmq user.
+        await Shell.RunAsync("bash", "-c", $"source '{RepositoryLayout.ServersScript}' && as_root rm -rf '{_dataDir}'");
     }
 
     /// <summary>A free port P below 45536 whose distribution port P + 20000 (start_rabbitmq_node's choice) is free too.</summary>

@@ -34,8 +34,8 @@ public sealed class RabbitMqVirtualHost : IAsyncDisposable
     public static async Task<RabbitMqVirtualHost> CreateAsync()
     {
         var broker = BrokerUri;
-        Requires.That(await Accepts(broker.Host, broker.Port > 0 ? broker.Port : 5672) && Shell.Exists("rabbitmqctl"),
-            $"RabbitMQ at ATTUNE_TEST_RABBITMQ ({broker}) with rabbitmqctl for node {Node} (scripts/lib/servers.sh start_rabbitmq)");
+        Requires.That(await Accepts(broker.Host, broker.Port > 0 ? broker.Port : 5672) && Shell.CanRunRabbitMqCtl,
+            $"RabbitMQ at ATTUNE_TEST_RABBITMQ ({broker}) with rabbitmqctl (as root or through sudo) for node {Node} (scripts/lib/servers.sh start_rabbitmq)");
         return await CreateOnAsync(Node, broker);
     }
 
@@ -44,8 +44,8 @@ public sealed class RabbitMqVirtualHost : IAsyncDisposable
     {
         var name = $"attune-it-{Guid.NewGuid():N}";
         var user = Uri.UnescapeDataString(broker.UserInfo.Split(':')[0]);
-        await Shell.RunAsync("rabbitmqctl", "-q", "-n", node, "add_vhost", name);
-        await Shell.RunAsync("rabbitmqctl", "-q", "-n", node, "set_permissions", "-p", name, user, ".*", ".*", ".*");
+        await Shell.RabbitMqCtlAsync("-q", "-n", node, "add_vhost", name);
+        await Shell.RabbitMqCtlAsync("-q", "-n", node, "set_permissions", "-p", name, user, ".*", ".*", ".*");
         return new RabbitMqVirtualHost(node, name, new UriBuilder(broker) { Path = "/" + name }.Uri);
     }
 
@@ -68,7 +68,7 @@ public sealed class RabbitMqVirtualHost : IAsyncDisposable
     {
         try
         {
-            await Shell.RunAsync("rabbitmqctl", "-q", "-n", _node, "delete_vhost", _name);
+            await Shell.RabbitMqCtlAsync("-q", "-n", _node, "delete_vhost", _name);
         }
         catch (InvalidOperationException)
         {

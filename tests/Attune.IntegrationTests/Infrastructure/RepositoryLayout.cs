@@ -6,6 +6,9 @@ public static class RepositoryLayout
     /// <summary>The repository root: the nearest folder above this assembly holding Microservices.sln.</summary>
     public static string Root { get; } = FindRoot();
 
+    /// <summary>scripts/lib/servers.sh, whose functions start and stop the servers the tests use.</summary>
+    public static string ServersScript => Path.Combine(Root, "scripts", "lib", "servers.sh");
+
     /// <summary>The service's assembly under services/NAME/bin/CONFIG/TFM, built with the same configuration as this one.</summary>
     public static string ServiceAssembly(string service, string assembly)
     {

@@ -10,6 +10,16 @@ public static class Shell
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
         .Any(dir => File.Exists(Path.Combine(dir, command)));
 
+    /// <summary>Whether this process runs as root, which rabbitmqctl (it switches to the rabbitmq user) needs.</summary>
+    public static bool IsRoot => Environment.UserName == "root";
+
+    /// <summary>Whether rabbitmqctl can be run: on PATH, and as root or through password-less sudo.</summary>
+    public static bool CanRunRabbitMqCtl => Exists("rabbitmqctl") && (IsRoot || Exists("sudo"));
+
+    /// <summary>rabbitmqctl with <paramref name="arguments"/>, through <c>sudo -n</c> when not root (as scripts/lib/servers.sh does).</summary>
+    public static Task<string> RabbitMqCtlAsync(params string[] arguments) =>
+        IsRoot ? RunAsync("rabbitmqctl", arguments) : RunAsync("sudo", ["-n", "rabbitmqctl", .. arguments]);
+
     /// <summary>Runs <paramref name="file"/> with <paramref name="arguments"/>; returns stdout, throws on a non-zero exit.</summary>
     public static async Task<string> RunAsync(string file, params string[] arguments)
     {

@@ -28,7 +28,9 @@ public sealed class BrokerOutageTests : StackTest
         try
         {
             accepted.AddRange(await RecordAsync(comparisons.Skip(80).Take(80)));
-            Assert.True(await Stores.PendingOutboxAsync() >= 80, "events recorded while the broker was down are not waiting in the outbox");
+            var pending = await Stores.PendingOutboxAsync();
+            TestContext.Current.TestOutputHelper?.WriteLine($"{pending} events waiting in the outbox while the broker is down");
+            Assert.True(pending >= 80, $"only {pending} events wait in the outbox after 80 comparisons recorded while the broker was down");
         }
         finally
         {

@@ -87,6 +87,8 @@ public sealed class EndToEndTests : StackTest
         var (prompt, formal, casual) = StylesPopulation.FormalityProbe(promptIndex);
         var reply = await Stack.AdapterClient.ScoreAsync(
             new ScoreRequest { UserId = user, Prompt = prompt, Responses = { formal, casual } }, Deadline());
-        return reply.Scores.Single(s => s.Index == 0).Reward - reply.Scores.Single(s => s.Index == 1).Reward;
+        var margin = reply.Scores.Single(s => s.Index == 0).Reward - reply.Scores.Single(s => s.Index == 1).Reward;
+        TestContext.Current.TestOutputHelper?.WriteLine($"model {reply.ModelVersion}, {user}, prompt {promptIndex}: r(formal) - r(casual) = {margin:F3}");
+        return margin;
     }
 }

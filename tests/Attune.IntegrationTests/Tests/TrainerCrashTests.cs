@@ -22,6 +22,7 @@ public sealed class TrainerCrashTests : StackTest
 
         var killed = await Stack.TrainerClient.StartTrainingAsync(new StartTrainingRequest { Seed = 1, Reason = "crash test" }, Deadline());
         var seen = await KillWhenComputingAsync(killed.JobId);
+        TestContext.Current.TestOutputHelper?.WriteLine($"killed at phase {seen.Phase}, progress {seen.Progress:F2}");
 
         Assert.True(Computing.Contains(seen.Phase), $"the job was at '{seen.Phase}' ({seen.State}) when killed, not computing");
         Assert.Empty(await Stores.ModelVersionsAsync());
