@@ -68,6 +68,9 @@ start_rabbitmq() {
 start_servers() { start_postgres; start_rabbitmq; }
 
 stop_servers() {
+  # Private nodes of tests/Attune.IntegrationTests (each test removes its own; these are left by a killed test run).
+  local n
+  for n in $(epmd -names 2>/dev/null | awk '$2 ~ /^attune-it-/ { print $2 }'); do stop_rabbitmq_node "$n@localhost"; done
   if [[ -n ${ATTUNE_STARTED_PG:-} ]]; then
     as_root su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $ATTUNE_STARTED_PG/data -m fast -w stop" >/dev/null 2>&1 || true
   fi
