@@ -10,7 +10,10 @@ namespace Attune.IntegrationTests.Tests;
 /// </summary>
 public sealed class EndToEndTests : StackTest
 {
-    /// <summary>Only the count condition: 300 new comparisons (all of them before the first model).</summary>
+    /// <summary>
+    /// Only the count condition, 300 new comparisons (all of them before the first model): 360 comparisons can start
+    /// exactly one training, and the 372 after it exactly one more, wherever the debounce happens to fall.
+    /// </summary>
     protected override IReadOnlyDictionary<string, string> TrainerSettings { get; } = new Dictionary<string, string>
     {
         ["Trainer__AutoRetrain"] = "true",
