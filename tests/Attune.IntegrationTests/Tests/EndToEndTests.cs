@@ -11,14 +11,15 @@ namespace Attune.IntegrationTests.Tests;
 public sealed class EndToEndTests : StackTest
 {
     /// <summary>
-    /// Only the count condition, 300 new comparisons (all of them before the first model): 360 comparisons can start
-    /// exactly one training, and the 372 after it exactly one more, wherever the debounce happens to fall.
+    /// Only the count condition, 480 new comparisons (all of them before the first model): the first 480 comparisons
+    /// start exactly one training, on all of them, and the 12 answers plus 468 comparisons after it exactly one more, on
+    /// everything, wherever the debounce happens to fall; so both models see the same data in every run.
     /// </summary>
     protected override IReadOnlyDictionary<string, string> TrainerSettings { get; } = new Dictionary<string, string>
     {
         ["Trainer__AutoRetrain"] = "true",
         ["Trainer__MinComparisons"] = "200",
-        ["Trainer__RetrainMinNewComparisons"] = "300",
+        ["Trainer__RetrainMinNewComparisons"] = "480",
         ["Trainer__RetrainMinNewFraction"] = "0",
         ["Trainer__RetrainDebounce"] = "00:00:01",
         ["Trainer__MaxAutoRank"] = "3",
@@ -27,17 +28,18 @@ public sealed class EndToEndTests : StackTest
     private static readonly int[] ProbePrompts = [0, 1, 2];
 
     /// <summary>
-    /// 360 comparisons (every other one of 24 users x 30) cross the 300 threshold once: model 1, trained by itself, in
+    /// 480 comparisons (every other one of 24 users x 40) reach the 480 threshold: model 1, trained by itself, in
     /// force in the adapter, where a formal user scores formal responses higher and a casual user casual ones. A newcomer
-    /// who prefers formal answers answers 12 questions through the adapter and moves from the prior towards formal. The
-    /// other 360 comparisons cross the threshold again: model 2 in the adapter, the newcomer still prefers formal.
+    /// who prefers formal answers answers 12 questions through the adapter and moves from the prior towards formal. With
+    /// 468 of the other comparisons the threshold is reached again: model 2 in the adapter, the newcomer still prefers formal.
     /// </summary>
     [Fact]
     public async Task FeedbackPastTheThreshold_retrainsByItself_adapterSwitchesAndProfilesFollowTheirTaste()
     {
-        var population = StylesPopulation.Load(seed: 7, comparisonsPerUser: 30, prompts: 8);
+        var population = StylesPopulation.Load(seed: 7, comparisonsPerUser: 40, prompts: 8);
         var first = population.Comparisons.Where((_, i) => i % 2 == 0).ToList();
-        var second = population.Comparisons.Where((_, i) => i % 2 == 1).ToList();
+        var second = population.Comparisons.Where((_, i) => i % 2 == 1).Take(480 - 12).ToList();
+        Assert.Equal(480, first.Count);
         const string newcomer = "newcomer-formal";
 
         await RecordAsync(first);
