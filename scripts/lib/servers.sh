@@ -1,5 +1,5 @@
 # Shared by scripts/test and bench scripts: installs Debian packages and starts RabbitMQ and PostgreSQL on 127.0.0.1.
-# Sets ATTUNE_TEST_POSTGRES and ATTUNE_TEST_RABBITMQ for the tests. Nothing here needs systemd.
+# Sets ATTUNE_TEST_POSTGRES, ATTUNE_TEST_RABBITMQ and ATTUNE_TEST_RABBITMQ_NODE for the tests. Nothing here needs systemd.
 
 ATTUNE_SERVERS_DIR=${ATTUNE_SERVERS_DIR:-/tmp/attune-servers}
 ATTUNE_PG_PORT=${ATTUNE_PG_PORT:-55432}
@@ -39,28 +39,43 @@ start_postgres() {
   export ATTUNE_TEST_POSTGRES=${ATTUNE_TEST_POSTGRES:-"Host=127.0.0.1;Port=$ATTUNE_PG_PORT;Username=postgres;Database=postgres"}
 }
 
+# start_rabbitmq_node NODE PORT DIR: starts a RabbitMQ node (loopback only, data under DIR) and waits for PORT.
+# Also used by tests/Attune.IntegrationTests for the private node its broker-outage test stops and starts.
+start_rabbitmq_node() {
+  local node=$1 port=$2 d=$3
+  as_root rm -rf "$d"; as_root mkdir -p "$d"; as_root chown rabbitmq "$d" 2>/dev/null || true
+  as_root env RABBITMQ_NODENAME="$node" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$port" \
+    RABBITMQ_DIST_PORT=$((port + 20000)) ERL_EPMD_ADDRESS=127.0.0.1 \
+    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
+    RABBITMQ_MNESIA_BASE="$d/mnesia" RABBITMQ_LOG_BASE="$d/log" rabbitmq-server -detached >/dev/null 2>&1
+  wait_port 127.0.0.1 "$port" 60 || { echo "RabbitMQ node $node did not start on port $port" >&2; return 1; }
+}
+
+# stop_rabbitmq_node NODE: stops the node (its data folder is left to the caller).
+stop_rabbitmq_node() { as_root rabbitmqctl -n "$1" stop >/dev/null 2>&1 || true; }
+
 start_rabbitmq() {
   command -v rabbitmq-server >/dev/null || return 0
-  local d=$ATTUNE_SERVERS_DIR/rabbit
   if ! wait_port 127.0.0.1 "$ATTUNE_RABBIT_PORT" 0; then
-    as_root rm -rf "$d"; as_root mkdir -p "$d"; as_root chown rabbitmq "$d" 2>/dev/null || true
-    as_root env RABBITMQ_NODENAME=rabbit@localhost RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$ATTUNE_RABBIT_PORT" \
-      ERL_EPMD_ADDRESS=127.0.0.1 RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
-      RABBITMQ_MNESIA_BASE="$d/mnesia" RABBITMQ_LOG_BASE="$d/log" rabbitmq-server -detached >/dev/null 2>&1
-    wait_port 127.0.0.1 "$ATTUNE_RABBIT_PORT" 60 || { echo "RabbitMQ did not start" >&2; return 1; }
-    ATTUNE_STARTED_RABBIT=$d
+    start_rabbitmq_node rabbit@localhost "$ATTUNE_RABBIT_PORT" "$ATTUNE_SERVERS_DIR/rabbit" || return 1
+    ATTUNE_STARTED_RABBIT=rabbit@localhost
   fi
   export ATTUNE_TEST_RABBITMQ=${ATTUNE_TEST_RABBITMQ:-"amqp://guest:guest@127.0.0.1:$ATTUNE_RABBIT_PORT/"}
+  # The node's name, for the tests that create a virtual host per test with rabbitmqctl.
+  export ATTUNE_TEST_RABBITMQ_NODE=${ATTUNE_TEST_RABBITMQ_NODE:-rabbit@localhost}
 }
 
 start_servers() { start_postgres; start_rabbitmq; }
 
 stop_servers() {
+  # Private nodes of tests/Attune.IntegrationTests (each test removes its own; these are left by a killed test run).
+  local n
+  for n in $(epmd -names 2>/dev/null | awk '$2 ~ /^attune-it-/ { print $2 }'); do stop_rabbitmq_node "$n@localhost"; done
   if [[ -n ${ATTUNE_STARTED_PG:-} ]]; then
     as_root su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $ATTUNE_STARTED_PG/data -m fast -w stop" >/dev/null 2>&1 || true
   fi
   if [[ -n ${ATTUNE_STARTED_RABBIT:-} ]]; then
-    as_root rabbitmqctl -n rabbit@localhost stop >/dev/null 2>&1 || true
+    stop_rabbitmq_node "$ATTUNE_STARTED_RABBIT"
     epmd -kill >/dev/null 2>&1 || true
   fi
 }

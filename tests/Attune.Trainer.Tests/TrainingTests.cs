@@ -72,6 +72,7 @@ public sealed class TrainingTests(TrainedTrainerFixture trainer) : IClassFixture
         Assert.All(chunks.SkipLast(1), c => Assert.Empty(c.Sha256));
         var model = ModelFile.Read(new MemoryStream(bytes));
         Assert.Equal(summary.K, model.Rank);
+        Assert.Empty(model.UserIds); // published without the training users' weights, which an erasure could not remove
 
         var details = await trainer.Client.GetModelAsync(new GetModelRequest { Version = version });
         Assert.Equal(summary, details.Summary);

@@ -13,7 +13,8 @@ namespace Attune.Trainer.Training;
 /// <see cref="HashingFeaturizer"/> (default options), trains PReF (which also fits the prior, the clusters and the
 /// validation metrics), writes the model file and publishes it to <see cref="IModelStore"/> as a new immutable version.
 /// Nothing is visible before that single publish, so a crash or cancellation earlier leaves the previous model in force.
-/// A model that would hold the weights of a user erased while the job ran is discarded instead.
+/// The stored file holds no user's weights (<see cref="PublishedModel"/>); a model trained on the comparisons of a user
+/// erased while the job ran is discarded instead.
 /// </summary>
 public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, ErasureWatch erasures, TrainerOptions options)
 {
@@ -79,7 +80,8 @@ public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, Era
         reporter.Report("storing", 0.90);
         await FlushOrAbandonAsync(reporter, cancellationToken);
         using var file = new MemoryStream();
-        ModelFile.Write(file, result.Model);
+        // Without the training users' weights: an immutable version must hold nothing an erasure has to remove.
+        ModelFile.Write(file, PublishedModel.WithoutUsers(result.Model));
         var metadata = new ModelMetadata
         {
             K = result.Model.Rank,
