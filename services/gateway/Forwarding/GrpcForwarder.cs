@@ -17,6 +17,7 @@ namespace Attune.Gateway.Forwarding;
 public sealed class GrpcForwarder(BackendInvoker invoker, ILogger<GrpcForwarder> logger)
 {
     private const int ChunkBytes = 16 * 1024;
+    private const int RefusedStream = 0x7;
 
     /// <summary>Forwards the call in <paramref name="http"/> to <paramref name="backend"/>.</summary>
     public async Task ForwardAsync(HttpContext http, Backend backend, bool dropAuthorization, int maxMessageBytes)
@@ -63,13 +64,25 @@ public sealed class GrpcForwarder(BackendInvoker invoker, ILogger<GrpcForwarder>
             }
 
             HeaderCopier.CopyResponse(upstream, response);
+            var frames = new GrpcFrameMeter(int.MaxValue);
             try
             {
-                await CopyBodyAsync(upstream, response, call.Token).ConfigureAwait(false);
+                await CopyBodyAsync(upstream, response, frames, call.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException or HttpIOException)
             {
-                Answer(response, call, $"{backend.Service} failed during the call: {e.Message}", e);
+                if (frames.AtBoundary)
+                {
+                    Answer(response, call, $"{backend.Service} failed during the call: {e.Message}", e);
+                }
+                else if (!http.RequestAborted.IsCancellationRequested)
+                {
+                    // Part of a message is already with the client: trailers now would hand it a torn message. A reset
+                    // with REFUSED_STREAM ends the call instead, and gRPC clients report it as UNAVAILABLE.
+                    logger.LogWarning("{Service} failed mid-message; resetting the client's stream ({Error})", backend.Service, e.GetType().Name);
+                    http.Features.Get<IHttpResetFeature>()?.Reset(RefusedStream);
+                }
+
                 return;
             }
 
@@ -81,7 +94,7 @@ public sealed class GrpcForwarder(BackendInvoker invoker, ILogger<GrpcForwarder>
         }
     }
 
-    private static async Task CopyBodyAsync(HttpResponseMessage upstream, HttpResponse response, CancellationToken token)
+    private static async Task CopyBodyAsync(HttpResponseMessage upstream, HttpResponse response, GrpcFrameMeter frames, CancellationToken token)
     {
         var source = await upstream.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
         var writer = response.BodyWriter;
@@ -94,6 +107,7 @@ public sealed class GrpcForwarder(BackendInvoker invoker, ILogger<GrpcForwarder>
                 return;
             }
 
+            frames.Observe(memory.Span[..read]);
             writer.Advance(read);
             var flush = await writer.FlushAsync(token).ConfigureAwait(false);
             if (flush.IsCanceled || flush.IsCompleted)

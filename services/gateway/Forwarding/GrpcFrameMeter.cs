@@ -4,8 +4,9 @@ using System.Buffers.Binary;
 namespace Attune.Gateway.Forwarding;
 
 /// <summary>
-/// Follows the gRPC length-prefixed frames (1 flag byte, 4 bytes big-endian length, the message) of a request body as it
-/// streams through, without buffering it, and reports the first message longer than the limit.
+/// Follows the gRPC length-prefixed frames (1 flag byte, 4 bytes big-endian length, the message) of a body as it streams
+/// through, without buffering it: reports the first message longer than the limit, and whether the bytes seen so far end
+/// on a frame boundary.
 /// </summary>
 internal sealed class GrpcFrameMeter(int maxMessageBytes)
 {
@@ -31,7 +32,11 @@ internal sealed class GrpcFrameMeter(int maxMessageBytes)
     /// <summary>The length announced by the frame that broke the limit.</summary>
     public long Announced { get; private set; }
 
-    private bool Observe(ReadOnlySpan<byte> span)
+    /// <summary>True when the bytes seen so far are whole frames.</summary>
+    public bool AtBoundary => _prefixFilled == 0 && _bodyLeft == 0;
+
+    /// <summary>Observes the next bytes; false as soon as a frame announces a message over the limit.</summary>
+    public bool Observe(ReadOnlySpan<byte> span)
     {
         while (!span.IsEmpty)
         {
