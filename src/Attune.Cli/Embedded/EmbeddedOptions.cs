@@ -2,21 +2,22 @@ namespace Attune.Cli.Embedded;
 
 /// <summary>
 /// Settings of the embedded stack (<c>attune up</c>). Ports: feedback at <see cref="BasePort"/>, trainer at +1, adapter
-/// at +2; <see cref="BasePort"/> 0 picks free ports. Ranges are checked on construction.
+/// at +2, the generator's +3, the gateway's gRPC at +4 and its page at +5; <see cref="BasePort"/> 0 picks free ports.
+/// Ranges are checked on construction.
 /// </summary>
 public sealed record EmbeddedOptions
 {
     /// <summary>Checks every range.</summary>
     /// <param name="dataDirectory">Folder of the SQLite files (created when missing).</param>
-    /// <param name="basePort">First port (1-65533), or 0 for free ports.</param>
+    /// <param name="basePort">First port (1-65530), or 0 for free ports.</param>
     /// <param name="demo">Seed the demo population from the styles world when the feedback store is empty.</param>
     /// <param name="demoComparisonsPerUser">Comparisons each of the 84 demo users gives (1-1000).</param>
     public EmbeddedOptions(string dataDirectory, int basePort = 5001, bool demo = true, int demoComparisonsPerUser = 40)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
-        if (basePort is < 0 or > 65533)
+        if (basePort is < 0 or > 65530)
         {
-            throw new ArgumentOutOfRangeException(nameof(basePort), basePort, "--port must be 0 (free ports) or in [1, 65533].");
+            throw new ArgumentOutOfRangeException(nameof(basePort), basePort, "--port must be 0 (free ports) or in [1, 65530].");
         }
 
         if (demoComparisonsPerUser is < 1 or > 1000)

@@ -1,7 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using Attune.Adapter.Extensions;
 using Attune.Feedback.Extensions;
+using Attune.Gateway.Extensions;
+using Attune.Gateway.Security;
 using Attune.ServiceDefaults;
 using Attune.Trainer.Extensions;
 using Microsoft.AspNetCore.Builder;
@@ -9,20 +13,26 @@ using Microsoft.AspNetCore.Builder;
 namespace Attune.Cli.Embedded;
 
 /// <summary>
-/// The embedded stack: feedback, trainer and adapter in one process, each in its own container on its own 127.0.0.1
-/// port (as in production), with SQLite files under one data folder and their in-memory buses joined by an
-/// <see cref="InProcessBusBridge"/>. The adapter calls the trainer and feedback over gRPC, as it does in production.
+/// The embedded stack: feedback, trainer, adapter and the gateway in one process, each in its own container on its own
+/// 127.0.0.1 port (as in production), with SQLite files under one data folder and their in-memory buses joined by an
+/// <see cref="InProcessBusBridge"/>. The adapter calls the trainer and feedback over gRPC, as it does in production, and
+/// the gateway forwards to all of them. The gateway accepts one demo API key, made fresh for each run and known only to
+/// this process: the page URL carries it in its fragment (never sent to a server), and the page keeps it for the tab.
 /// </summary>
 public sealed class EmbeddedStack : IAsyncDisposable
 {
     private readonly List<WebApplication> _apps;
 
-    private EmbeddedStack(List<WebApplication> apps, Uri feedback, Uri trainer, Uri adapter, InProcessBusBridge bridge)
+    private EmbeddedStack(
+        List<WebApplication> apps, Uri feedback, Uri trainer, Uri adapter, Uri gateway, Uri web, string demoKey, InProcessBusBridge bridge)
     {
         _apps = apps;
         Feedback = feedback;
         Trainer = trainer;
         Adapter = adapter;
+        Gateway = gateway;
+        Web = web;
+        DemoKey = demoKey;
         Bridge = bridge;
     }
 
@@ -35,24 +45,40 @@ public sealed class EmbeddedStack : IAsyncDisposable
     /// <summary>The adapter's address.</summary>
     public Uri Adapter { get; }
 
+    /// <summary>The gateway's gRPC address (h2c).</summary>
+    public Uri Gateway { get; }
+
+    /// <summary>The gateway's web address (HTTP/1.1): the page and the JSON face.</summary>
+    public Uri Web { get; }
+
+    /// <summary>The API key the gateway accepts in this run (send it as x-api-key).</summary>
+    public string DemoKey { get; }
+
+    /// <summary>The page's URL with the demo key in its fragment.</summary>
+    public Uri PageUrl => new($"{Web}#key={DemoKey}");
+
     /// <summary>The bridge joining the services' buses.</summary>
     public InProcessBusBridge Bridge { get; }
 
     /// <summary>The services by name and address, in start order.</summary>
     public IReadOnlyList<(string Name, Uri Address)> Services =>
-        [("trainer", Trainer), ("feedback", Feedback), ("adapter", Adapter)];
+        [("trainer", Trainer), ("feedback", Feedback), ("adapter", Adapter), ("gateway", Gateway), ("page", Web)];
 
-    /// <summary>Starts the three services; stops the ones already started if one fails.</summary>
+    /// <summary>Starts the services; stops the ones already started if one fails.</summary>
     public static async Task<EmbeddedStack> StartAsync(EmbeddedOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         Directory.CreateDirectory(options.DataDirectory);
+        // base + 3 is left for the generator.
         var ports = options.BasePort == 0
-            ? [FreePort(), FreePort(), FreePort()]
-            : new[] { options.BasePort, options.BasePort + 1, options.BasePort + 2 };
+            ? [FreePort(), FreePort(), FreePort(), 0, FreePort(), FreePort()]
+            : Enumerable.Range(options.BasePort, 6).ToArray();
         var feedback = Address(ports[0]);
         var trainer = Address(ports[1]);
         var adapter = Address(ports[2]);
+        var gateway = Address(ports[4]);
+        var web = Address(ports[5]);
+        var demoKey = "demo-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var bridge = new InProcessBusBridge(["feedback", "trainer", "adapter"]);
 
         var apps = new List<WebApplication>
@@ -67,6 +93,16 @@ public sealed class EmbeddedStack : IAsyncDisposable
                     ["Services:Feedback"] = feedback.ToString(),
                 }, bridge,
                 b => b.AddAdapterServices(), a => a.MapAdapterServices()),
+            ServiceHost.Build("Attune.Gateway", options, [ports[4], ports[5]], new Dictionary<string, string?>
+                {
+                    ["Services:Feedback"] = feedback.ToString(),
+                    ["Services:Trainer"] = trainer.ToString(),
+                    ["Services:Adapter"] = adapter.ToString(),
+                    ["Gateway:WebPort"] = ports[5].ToString(CultureInfo.InvariantCulture),
+                    ["Gateway:ApiKeys:0:Name"] = "demo",
+                    ["Gateway:ApiKeys:0:Sha256"] = ApiKeyRegistry.HashOf(demoKey),
+                }, bridge,
+                b => b.AddGatewayServices(), a => a.MapGatewayServices()),
         };
 
         var started = new List<WebApplication>();
@@ -89,7 +125,7 @@ public sealed class EmbeddedStack : IAsyncDisposable
             throw;
         }
 
-        return new EmbeddedStack(apps, feedback, trainer, adapter, bridge);
+        return new EmbeddedStack(apps, feedback, trainer, adapter, gateway, web, demoKey, bridge);
     }
 
     /// <summary>Completes when any service's host begins to stop (SIGTERM, Ctrl+C, or a fatal error).</summary>
