@@ -16,10 +16,13 @@ internal sealed class StreamingRequestContent(PipeReader body, ForwardedCall cal
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
         var meter = new GrpcFrameMeter(maxMessageBytes);
-        using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, call.Token);
+        // The handler's own token fires when the backend stream ends early: it ends the pending read (linking it with the
+        // call's token would cost a token source per call).
+        await using var registration = cancellationToken.UnsafeRegister(static state => ((PipeReader)state!).CancelPendingRead(), body);
+        var token = call.Token;
+        var result = await body.ReadAsync(token).ConfigureAwait(false);
         while (true)
         {
-            var result = await body.ReadAsync(both.Token).ConfigureAwait(false);
             var buffer = result.Buffer;
             try
             {
@@ -33,7 +36,7 @@ internal sealed class StreamingRequestContent(PipeReader body, ForwardedCall cal
 
                 foreach (var segment in buffer)
                 {
-                    await stream.WriteAsync(segment, both.Token).ConfigureAwait(false);
+                    await stream.WriteAsync(segment, token).ConfigureAwait(false);
                 }
             }
             finally
@@ -46,7 +49,13 @@ internal sealed class StreamingRequestContent(PipeReader body, ForwardedCall cal
                 return;
             }
 
-            await stream.FlushAsync(both.Token).ConfigureAwait(false);
+            // A unary request's end usually arrives with its message: then the handler's END_STREAM carries it out, and a
+            // flush of its own would only cost a write.
+            if (!body.TryRead(out result))
+            {
+                await stream.FlushAsync(token).ConfigureAwait(false);
+                result = await body.ReadAsync(token).ConfigureAwait(false);
+            }
         }
     }
 
