@@ -23,6 +23,11 @@ def cpu_model():
     return platform.processor() or "unknown"
 
 
+def cpu(row, target):
+    run = row[target]
+    return f"{run['server_cpu_us_per_op']:.1f}" if run and run.get("server_cpu_us_per_op") else ""
+
+
 def median_run(runs):
     ordered = sorted(runs, key=lambda r: r["ops_per_s"])
     return ordered[len(ordered) // 2]
@@ -70,8 +75,8 @@ def main():
         f"median run per row. {meta['cpu']} ({meta['cores']} cores), driver on cpu {a.driver_cpu}, backend and proxy on cpu "
         f"{a.proxy_cpu}. Load average (1, 5, 15 min) before {a.load_before}, after {a.load_after}. {meta['date']}.",
         "",
-        "| c | direct calls/s | gateway calls/s | nginx calls/s | gateway / nginx | gateway / direct | added p50 gateway / nginx (us) | added p99 gateway / nginx (us) | errors |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| c | direct calls/s | gateway calls/s | nginx calls/s | gateway / nginx | gateway / direct | added p50 gateway / nginx (us) | added p99 gateway / nginx (us) | CPU us per call: backend / gateway / nginx | errors |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
         def ops(t):
@@ -83,7 +88,8 @@ def main():
         ratio = f"{r['gateway_over_nginx']:.2f}x" if r["gateway_over_nginx"] else ""
         direct_ratio = f"{r['gateway_over_direct']:.2f}x" if r["gateway_over_direct"] else ""
         lines.append(f"| {r['concurrency']} | {ops('direct')} | {ops('gateway')} | {ops('nginx')} | {ratio} | {direct_ratio} | "
-                     f"{pair('gateway_added_p50_us', 'nginx_added_p50_us')} | {pair('gateway_added_p99_us', 'nginx_added_p99_us')} | {r['errors']} |")
+                     f"{pair('gateway_added_p50_us', 'nginx_added_p50_us')} | {pair('gateway_added_p99_us', 'nginx_added_p99_us')} | "
+                     f"{cpu(r, 'direct')} / {cpu(r, 'gateway')} / {cpu(r, 'nginx')} | {r['errors']} |")
     target = next((r for r in rows if r["concurrency"] == 32), None)
     if target and target["gateway_over_nginx"]:
         verdict = "meets" if target["gateway_over_nginx"] >= 1.5 else "misses"

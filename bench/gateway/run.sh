@@ -4,7 +4,9 @@
 # loadgen, unary calls, closed loop, with the API key as metadata on every call, so the gateway checks it as in
 # production). Pinning on a 2-core machine: the driver on cpu 0; the backend and the proxy under test share cpu 1 (nginx
 # with one worker, the gateway's whole process), so both proxies get the same CPU. Rows alternate direct, gateway, nginx
-# round by round; the report takes each row's median run.
+# round by round; the report takes each row's median run. Besides calls/s, the driver reads the CPU time the process in
+# front of it spent per call (the backend's for direct, the proxy's own for gateway and nginx): a measure that a busy
+# machine disturbs far less than throughput.
 # Writes bench/gateway/results/results.json and results.md.
 #
 # Usage: bench/gateway/run.sh [-d SECONDS] [-w SECONDS] [-r ROUNDS] [-c "1 32 256"]
@@ -53,6 +55,7 @@ wait_listening() { # port seconds
 backend_port=50251 gateway_port=50252 nginx_port=50253
 declare -A ports=([direct]=$backend_port [gateway]=$gateway_port [nginx]=$nginx_port)
 pids=()
+declare -A target_pid=()
 stop_all() {
   local pid
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -67,16 +70,16 @@ raw=$results/raw.jsonl
 
 taskset -c "$proxy_cpu" env Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
   dotnet "$bin/echo/Attune.EchoServer.dll" --urls "http://127.0.0.1:$backend_port" >"$results/backend.log" 2>&1 &
-pids+=($!)
+pids+=($!) target_pid[direct]=$!
 taskset -c "$proxy_cpu" env Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
   "Gateway__Routes__attune.testing.v1.EchoService=http://127.0.0.1:$backend_port" \
   Gateway__ApiKeys__0__Name=bench Gateway__ApiKeys__0__Sha256="$key_hash" \
   Gateway__ApiKeys__0__PermitsPerSecond=1000000000 Gateway__ApiKeys__0__Burst=1000000000 \
-  dotnet "$bin/gateway/Attune.Gateway.dll" --urls "http://127.0.0.1:$gateway_port" >"$results/gateway.log" 2>&1 &
-pids+=($!)
+  ${GATEWAY_ENV:-} dotnet "$bin/gateway/Attune.Gateway.dll" --urls "http://127.0.0.1:$gateway_port" >"$results/gateway.log" 2>&1 &
+pids+=($!) target_pid[gateway]=$!
 sed -e "s|@DIR@|$bin/nginx|g" -e "s|@PORT@|$nginx_port|g" -e "s|@BACKEND@|$backend_port|g" "$here/nginx.conf" >"$bin/nginx/nginx.conf"
 taskset -c "$proxy_cpu" nginx -c "$bin/nginx/nginx.conf" -p "$bin/nginx" >"$results/nginx.log" 2>&1 &
-pids+=($!)
+pids+=($!) target_pid[nginx]=$!
 for port in $backend_port $gateway_port $nginx_port; do wait_listening "$port" 30; done
 
 echo "== backend and proxies on cpu $proxy_cpu, driver on cpu $driver_cpu; $rounds rounds of ${warmup}s warm-up + ${duration}s per row"
@@ -87,7 +90,8 @@ for c in $concurrencies; do
     for target in $order; do
       printf '   unary c=%-3s round %s %-8s ' "$c" "$round" "$target"
       line=$(taskset -c "$driver_cpu" env GOMAXPROCS=1 "$bin/loadgen" -target "127.0.0.1:${ports[$target]}" \
-        -scenario unary -c "$c" -warmup "${warmup}s" -d "${duration}s" -payload "$payload" -metadata "x-api-key=$key")
+        -scenario unary -c "$c" -warmup "${warmup}s" -d "${duration}s" -payload "$payload" -metadata "x-api-key=$key" \
+        -server-pid "${target_pid[$target]}")
       echo "{\"target\":\"$target\",\"round\":$round,\"result\":$line}" >>"$raw"
     done
     order=$(echo "$order" | tr " " "\n" | tac | tr "\n" " ")
