@@ -17,7 +17,9 @@ namespace Attune.Gateway.Forwarding;
 public sealed class GrpcForwarder(BackendInvoker invoker, ILogger<GrpcForwarder> logger)
 {
     private const int ChunkBytes = 16 * 1024;
-    private const int RefusedStream = 0x7;
+    private const int Http2RefusedStream = 0x7;
+    private const int Http2Cancel = 0x8;
+    private const int Http2EnhanceYourCalm = 0xb;
 
     /// <summary>Forwards the call in <paramref name="http"/> to <paramref name="backend"/>.</summary>
     public async Task ForwardAsync(HttpContext http, Backend backend, bool dropAuthorization, int maxMessageBytes)
@@ -75,12 +77,19 @@ public sealed class GrpcForwarder(BackendInvoker invoker, ILogger<GrpcForwarder>
                 {
                     Answer(response, call, $"{backend.Service} failed during the call: {e.Message}", e);
                 }
-                else if (!http.RequestAborted.IsCancellationRequested)
+                else if (call.Outcome($"{backend.Service} failed mid-message") is { } status)
                 {
-                    // Part of a message is already with the client: trailers now would hand it a torn message. A reset
-                    // with REFUSED_STREAM ends the call instead, and gRPC clients report it as UNAVAILABLE.
-                    logger.LogWarning("{Service} failed mid-message; resetting the client's stream ({Error})", backend.Service, e.GetType().Name);
-                    http.Features.Get<IHttpResetFeature>()?.Reset(RefusedStream);
+                    // Part of a message is already with the client: trailers now would hand it a torn message. The stream
+                    // is reset instead, with the HTTP/2 code gRPC clients read as the status: REFUSED_STREAM as
+                    // UNAVAILABLE, CANCEL as CANCELLED (DEADLINE_EXCEEDED past the deadline), ENHANCE_YOUR_CALM as
+                    // RESOURCE_EXHAUSTED.
+                    logger.LogWarning("{Service}: {Status} mid-message; resetting the client's stream ({Error})", backend.Service, status.Code, e.GetType().Name);
+                    http.Features.Get<IHttpResetFeature>()?.Reset(status.Code switch
+                    {
+                        StatusCode.DeadlineExceeded => Http2Cancel,
+                        StatusCode.ResourceExhausted => Http2EnhanceYourCalm,
+                        _ => Http2RefusedStream,
+                    });
                 }
 
                 return;
