@@ -1,10 +1,13 @@
+using Attune.Gateway.Extensions;
 using Attune.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddGatewayServices();
 
 var app = builder.Build();
 app.MapServiceDefaults();
+app.MapGatewayServices();
 app.Run();
 
 /// <summary>The gateway service's entry point; public so tests can host it.</summary>

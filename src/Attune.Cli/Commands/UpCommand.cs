@@ -19,7 +19,7 @@ internal static class UpCommand
         };
         var port = new Option<int>("--port")
         {
-            Description = "Feedback's port; trainer and adapter take the next two. 0 picks free ports.",
+            Description = "Feedback's port; trainer, adapter, generator, gateway (gRPC) and the page take the next five. 0 picks free ports.",
             DefaultValueFactory = _ => 5001,
         };
         var noDemo = new Option<bool>("--no-demo") { Description = "Do not seed the demo population (styles world)." };
@@ -28,7 +28,7 @@ internal static class UpCommand
             Description = "Comparisons each of the 84 demo users gives when seeding.",
             DefaultValueFactory = _ => 40,
         };
-        var command = new Command("up", "Run feedback, trainer and adapter on this machine: SQLite files, in-memory bus, no servers to install.")
+        var command = new Command("up", "Run feedback, trainer, adapter and the gateway with its page on this machine: SQLite files, in-memory bus, no servers to install.")
         {
             data, port, noDemo, demoComparisons,
         };
@@ -92,7 +92,9 @@ internal static class UpCommand
                     output.WriteLine($"  {name,-9} {address}");
                 }
 
-                output.WriteLine($"ready: connect gRPC clients to the addresses above (grpc.health.v1 and server reflection on each). Ctrl+C stops.");
+                output.WriteLine($"  demo key  {stack.DemoKey} (x-api-key at the gateway, this run only)");
+                output.WriteLine($"page: {stack.PageUrl}");
+                output.WriteLine($"ready: open the page, or connect gRPC clients to the gateway (or the services directly). Ctrl+C stops.");
                 await shutdown;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

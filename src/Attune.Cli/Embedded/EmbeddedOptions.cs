@@ -2,7 +2,8 @@ namespace Attune.Cli.Embedded;
 
 /// <summary>
 /// Settings of the embedded stack (<c>attune up</c>). Ports: feedback at <see cref="BasePort"/>, trainer at +1, adapter
-/// at +2; <see cref="BasePort"/> 0 picks free ports. Ranges are checked on construction.
+/// at +2, the generator's +3, the gateway's gRPC at +4 and its page at +5; <see cref="BasePort"/> 0 picks free ports.
+/// Ranges are checked on construction.
 /// </summary>
 public sealed record EmbeddedOptions
 {

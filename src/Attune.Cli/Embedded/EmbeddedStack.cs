@@ -1,7 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using Attune.Adapter.Extensions;
 using Attune.Feedback.Extensions;
+using Attune.Gateway.Extensions;
+using Attune.Gateway.Security;
 using Attune.Generator.Extensions;
 using Attune.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,23 +16,30 @@ using Microsoft.AspNetCore.Builder;
 namespace Attune.Cli.Embedded;
 
 /// <summary>
-/// The embedded stack: feedback, trainer, adapter and generator in one process, each in its own container on its own
-/// 127.0.0.1 port (as in production), with SQLite files under one data folder and their in-memory buses joined by an
-/// <see cref="InProcessBusBridge"/>. The adapter calls the trainer and feedback over gRPC, and the generator the adapter,
-/// as they do in production. The generator (port base + 3, no bus) has no LLM here: it serves its candidate pool (backend
-/// "pool", the demo world's responses, then template responses for any question), a stand-in for an LLM backend.
+/// The embedded stack: feedback, trainer, adapter, generator and the gateway in one process, each in its own container on
+/// its own 127.0.0.1 port (as in production), with SQLite files under one data folder and their in-memory buses joined by
+/// an <see cref="InProcessBusBridge"/>. The adapter calls the trainer and feedback over gRPC, the generator the adapter,
+/// as they do in production, and the gateway forwards to all of them. The generator has no LLM here: it serves its
+/// candidate pool (backend "pool": the demo world's responses, then template responses for any question), a stand-in for
+/// an LLM backend. The gateway accepts one demo API key, made fresh for each run and known only to this process: the page
+/// URL carries it in its fragment (never sent to a server), and the page keeps it for the tab.
 /// </summary>
 public sealed class EmbeddedStack : IAsyncDisposable
 {
     private readonly List<WebApplication> _apps;
 
-    private EmbeddedStack(List<WebApplication> apps, Uri feedback, Uri trainer, Uri adapter, Uri generator, InProcessBusBridge bridge)
+    private EmbeddedStack(
+        List<WebApplication> apps, Uri feedback, Uri trainer, Uri adapter, Uri generator, Uri gateway, Uri web, string demoKey,
+        InProcessBusBridge bridge)
     {
         _apps = apps;
         Feedback = feedback;
         Trainer = trainer;
         Adapter = adapter;
         Generator = generator;
+        Gateway = gateway;
+        Web = web;
+        DemoKey = demoKey;
         Bridge = bridge;
     }
 
@@ -44,25 +55,40 @@ public sealed class EmbeddedStack : IAsyncDisposable
     /// <summary>The generator's address.</summary>
     public Uri Generator { get; }
 
+    /// <summary>The gateway's gRPC address (h2c).</summary>
+    public Uri Gateway { get; }
+
+    /// <summary>The gateway's web address (HTTP/1.1): the page and the JSON face.</summary>
+    public Uri Web { get; }
+
+    /// <summary>The API key the gateway accepts in this run (send it as x-api-key).</summary>
+    public string DemoKey { get; }
+
+    /// <summary>The page's URL with the demo key in its fragment.</summary>
+    public Uri PageUrl => new($"{Web}#key={DemoKey}");
+
     /// <summary>The bridge joining the services' buses.</summary>
     public InProcessBusBridge Bridge { get; }
 
     /// <summary>The services by name and address, in start order.</summary>
     public IReadOnlyList<(string Name, Uri Address)> Services =>
-        [("trainer", Trainer), ("feedback", Feedback), ("adapter", Adapter), ("generator", Generator)];
+        [("trainer", Trainer), ("feedback", Feedback), ("adapter", Adapter), ("generator", Generator), ("gateway", Gateway), ("page", Web)];
 
-    /// <summary>Starts the four services; stops the ones already started if one fails.</summary>
+    /// <summary>Starts the services; stops the ones already started if one fails.</summary>
     public static async Task<EmbeddedStack> StartAsync(EmbeddedOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         Directory.CreateDirectory(options.DataDirectory);
         var ports = options.BasePort == 0
-            ? [FreePort(), FreePort(), FreePort(), FreePort()]
-            : new[] { options.BasePort, options.BasePort + 1, options.BasePort + 2, options.BasePort + 3 };
+            ? [FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), FreePort()]
+            : Enumerable.Range(options.BasePort, 6).ToArray();
         var feedback = Address(ports[0]);
         var trainer = Address(ports[1]);
         var adapter = Address(ports[2]);
         var generator = Address(ports[3]);
+        var gateway = Address(ports[4]);
+        var web = Address(ports[5]);
+        var demoKey = "demo-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var bridge = new InProcessBusBridge(["feedback", "trainer", "adapter"]);
 
         // The generator's pool knows the demo world's responses (the texts do not depend on comparisons per user).
@@ -89,6 +115,17 @@ public sealed class EmbeddedStack : IAsyncDisposable
                     ["Generator:Pool:StylesPairsPerPrompt"] = Invariant(demoWorld.PairsPerPrompt),
                 }, bridge,
                 b => b.AddGeneratorServices(), a => a.MapGeneratorServices()),
+            ServiceHost.Build("Attune.Gateway", options, [ports[4], ports[5]], new Dictionary<string, string?>
+                {
+                    ["Services:Feedback"] = feedback.ToString(),
+                    ["Services:Trainer"] = trainer.ToString(),
+                    ["Services:Adapter"] = adapter.ToString(),
+                    ["Services:Generator"] = generator.ToString(),
+                    ["Gateway:WebPort"] = Invariant(ports[5]),
+                    ["Gateway:ApiKeys:0:Name"] = "demo",
+                    ["Gateway:ApiKeys:0:Sha256"] = ApiKeyRegistry.HashOf(demoKey),
+                }, bridge,
+                b => b.AddGatewayServices(), a => a.MapGatewayServices()),
         };
 
         var started = new List<WebApplication>();
@@ -111,7 +148,7 @@ public sealed class EmbeddedStack : IAsyncDisposable
             throw;
         }
 
-        return new EmbeddedStack(apps, feedback, trainer, adapter, generator, bridge);
+        return new EmbeddedStack(apps, feedback, trainer, adapter, generator, gateway, web, demoKey, bridge);
     }
 
     /// <summary>
@@ -147,7 +184,7 @@ public sealed class EmbeddedStack : IAsyncDisposable
 
     private static Uri Address(int port) => new($"http://127.0.0.1:{port}");
 
-    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static int FreePort()
     {

@@ -30,6 +30,17 @@ internal static class ServiceHost
         IDictionary<string, string?> settings,
         InProcessBusBridge? bridge,
         Action<WebApplicationBuilder> addServices,
+        Action<WebApplication> mapServices) =>
+        Build(applicationName, options, [port], settings, bridge, addServices, mapServices);
+
+    /// <summary>As above, listening on every port of <paramref name="ports"/> (the gateway: gRPC and web).</summary>
+    public static WebApplication Build(
+        string applicationName,
+        EmbeddedOptions options,
+        int[] ports,
+        IDictionary<string, string?> settings,
+        InProcessBusBridge? bridge,
+        Action<WebApplicationBuilder> addServices,
         Action<WebApplication> mapServices)
     {
         Directory.CreateDirectory(options.DataDirectory);
@@ -40,7 +51,7 @@ internal static class ServiceHost
             Args = [],
         });
         builder.Configuration.AddInMemoryCollection(CommonSettings(options).Concat(settings));
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.UseUrls([.. ports.Select(p => $"http://127.0.0.1:{p}")]);
         if (bridge is not null)
         {
             builder.Services.AddSingleton(bridge);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Attune.Interop.Tests.Hosting;
 
 namespace Attune.Interop.Tests.Peers;
 
@@ -8,10 +9,10 @@ namespace Attune.Interop.Tests.Peers;
 public static class PythonClient
 {
     /// <summary>Runs a scenario to its end; returns its JSON lines (most scenarios print one).</summary>
-    public static async Task<IReadOnlyList<JsonElement>> RunAsync(string target, string scenario, object? arg = null)
+    public static async Task<IReadOnlyList<JsonElement>> RunAsync(string target, string scenario, object? arg = null, string? apiKey = null)
     {
         var lines = new List<JsonElement>();
-        await foreach (var line in StreamAsync(target, scenario, arg))
+        await foreach (var line in StreamAsync(target, scenario, arg, apiKey))
         {
             lines.Add(line);
         }
@@ -19,10 +20,14 @@ public static class PythonClient
         return lines;
     }
 
+    /// <summary>Runs a scenario against <paramref name="endpoint"/> (with its API key, if any); returns its only (or last) JSON line.</summary>
+    public static Task<JsonElement> RunOneAsync(IEchoEndpoint endpoint, string scenario, object? arg = null) =>
+        RunOneAsync(endpoint.Target, scenario, arg, endpoint.ApiKey);
+
     /// <summary>Runs a scenario and returns its only (or last) JSON line.</summary>
-    public static async Task<JsonElement> RunOneAsync(string target, string scenario, object? arg = null)
+    public static async Task<JsonElement> RunOneAsync(string target, string scenario, object? arg = null, string? apiKey = null)
     {
-        var lines = await RunAsync(target, scenario, arg);
+        var lines = await RunAsync(target, scenario, arg, apiKey);
         Assert.NotEmpty(lines);
         return lines[^1];
     }
@@ -31,7 +36,7 @@ public static class PythonClient
     /// Runs a scenario, yielding each JSON line as the script prints it (for scenarios the test steers); ends with the
     /// test's cancellation or after 60 s.
     /// </summary>
-    public static async IAsyncEnumerable<JsonElement> StreamAsync(string target, string scenario, object? arg = null)
+    public static async IAsyncEnumerable<JsonElement> StreamAsync(string target, string scenario, object? arg = null, string? apiKey = null)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var argJson = arg switch
@@ -41,7 +46,8 @@ public static class PythonClient
             _ => JsonSerializer.Serialize(arg),
         };
         var info = Python.StartInfo(
-            "echo_client.py", "--gen", Python.StubsDirectory, "--target", target, "--scenario", scenario, "--arg", argJson);
+            "echo_client.py",
+            ["--gen", Python.StubsDirectory, "--target", target, "--scenario", scenario, "--arg", argJson, .. (apiKey is null ? Array.Empty<string>() : ["--api-key", apiKey])]);
         using var process = Process.Start(info)!;
         process.StandardInput.Close();
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);

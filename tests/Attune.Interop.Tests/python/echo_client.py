@@ -4,7 +4,10 @@ Prints one JSON object per line on stdout (most scenarios print exactly one; ``h
 that the C# interop tests assert on what a foreign client actually saw. Failures of the call under test are results
 (``{"code": "DEADLINE_EXCEEDED", "details": ...}``), not crashes.
 
-Usage: echo_client.py --gen GEN_DIR --target HOST:PORT --scenario NAME [--arg JSON]
+Usage: echo_client.py --gen GEN_DIR --target HOST:PORT --scenario NAME [--arg JSON] [--api-key KEY]
+
+--api-key sends ``x-api-key: KEY`` with every call (through a channel interceptor, so each scenario's own metadata is
+unchanged): the same scenarios then run through the gateway.
 """
 import argparse
 import json
@@ -30,8 +33,40 @@ def reply_dict(reply) -> dict:
             "index": reply.index}
 
 
+def with_api_key(grpc, channel, key: str):
+    """The channel with ``x-api-key`` added to every call's metadata."""
+
+    class Details(grpc.ClientCallDetails):
+        def __init__(self, details, metadata):
+            self.method = details.method
+            self.timeout = details.timeout
+            self.metadata = metadata
+            self.credentials = details.credentials
+            self.wait_for_ready = getattr(details, "wait_for_ready", None)
+            self.compression = getattr(details, "compression", None)
+
+    class AddKey(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientInterceptor,
+                 grpc.StreamUnaryClientInterceptor, grpc.StreamStreamClientInterceptor):
+        def _details(self, details):
+            return Details(details, list(details.metadata or []) + [("x-api-key", key)])
+
+        def intercept_unary_unary(self, continuation, details, request):
+            return continuation(self._details(details), request)
+
+        def intercept_unary_stream(self, continuation, details, request):
+            return continuation(self._details(details), request)
+
+        def intercept_stream_unary(self, continuation, details, requests):
+            return continuation(self._details(details), requests)
+
+        def intercept_stream_stream(self, continuation, details, requests):
+            return continuation(self._details(details), requests)
+
+    return grpc.intercept_channel(channel, AddKey())
+
+
 class Scenarios:
-    def __init__(self, grpc, target: str, arg: dict):
+    def __init__(self, grpc, target: str, arg: dict, api_key: str = None):
         from attune.testing.v1 import echo_pb2, echo_pb2_grpc
 
         self.grpc = grpc
@@ -42,6 +77,8 @@ class Scenarios:
             options.append(("grpc.max_receive_message_length", arg["max_receive"]))
         compression = grpc.Compression.Gzip if arg.get("gzip") else None
         self.channel = grpc.insecure_channel(target, options=options, compression=compression)
+        if api_key:
+            self.channel = with_api_key(grpc, self.channel, api_key)
         self.stub = echo_pb2_grpc.EchoServiceStub(self.channel)
 
     def request(self, **fields):
@@ -245,11 +282,12 @@ def main() -> None:
     parser.add_argument("--target", required=True)
     parser.add_argument("--scenario", required=True)
     parser.add_argument("--arg", default="{}")
+    parser.add_argument("--api-key", default=None)
     options = parser.parse_args()
     sys.path.insert(0, options.gen)
     import grpc
 
-    scenarios = Scenarios(grpc, options.target, json.loads(options.arg))
+    scenarios = Scenarios(grpc, options.target, json.loads(options.arg), options.api_key)
     result = getattr(scenarios, options.scenario)()
     if result is not None:
         emit(result)

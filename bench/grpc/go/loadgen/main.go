@@ -29,6 +29,7 @@ import (
 	testingv1 "attune/testing/v1"
 
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/metadata"
 )
 
 type result struct {
@@ -99,14 +100,26 @@ func main() {
 	repeat := flag.Int("repeat", 100, "replies per ServerStream call")
 	statsAddr := flag.String("stats", "", "server stats address (JSON line of alloc_bytes, alloc_objects, gc_count)")
 	serverPid := flag.Int("server-pid", 0, "server process id, for CPU time per operation")
+	header := flag.String("metadata", "", "KEY=VALUE sent as metadata with every call (e.g. x-api-key=... through a gateway)")
 	flag.Parse()
+
+	dialOptions := []grpc.DialOption{grpc.WithInsecure(), grpc.WithBlock()}
+	if key, value, ok := strings.Cut(*header, "="); ok {
+		dialOptions = append(dialOptions,
+			grpc.WithUnaryInterceptor(func(ctx context.Context, method string, req, reply interface{}, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
+				return invoker(metadata.AppendToOutgoingContext(ctx, key, value), method, req, reply, cc, opts...)
+			}),
+			grpc.WithStreamInterceptor(func(ctx context.Context, desc *grpc.StreamDesc, cc *grpc.ClientConn, method string, streamer grpc.Streamer, opts ...grpc.CallOption) (grpc.ClientStream, error) {
+				return streamer(metadata.AppendToOutgoingContext(ctx, key, value), desc, cc, method, opts...)
+			}))
+	}
 
 	if *connections <= 0 {
 		*connections = (*concurrency + 63) / 64
 	}
 	clients := make([]testingv1.EchoServiceClient, *connections)
 	for i := range clients {
-		conn, err := grpc.Dial(*target, grpc.WithInsecure(), grpc.WithBlock())
+		conn, err := grpc.Dial(*target, dialOptions...)
 		if err != nil {
 			log.Fatalf("dial %s: %v", *target, err)
 		}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Attune.Gateway.Security;
+
+/// <summary>
+/// Where a caller puts its API key: the <c>x-api-key</c> header (gRPC metadata) or <c>authorization: Bearer KEY</c>.
+/// Neither header is forwarded to the backends.
+/// </summary>
+public static class Credentials
+{
+    /// <summary>The API key header.</summary>
+    public const string ApiKeyHeader = "x-api-key";
+
+    private const string BearerPrefix = "Bearer ";
+
+    /// <summary>
+    /// The presented key, or empty when there is none; <paramref name="fromAuthorization"/> tells whether it came in
+    /// <c>authorization</c> (which is then not forwarded; otherwise <c>authorization</c> passes through untouched).
+    /// </summary>
+    public static ReadOnlySpan<char> Read(IHeaderDictionary headers, out bool fromAuthorization)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        fromAuthorization = false;
+        if (headers.TryGetValue(ApiKeyHeader, out var key) && key.Count == 1)
+        {
+            return key[0].AsSpan().Trim();
+        }
+
+        if (headers.TryGetValue("authorization", out var authorization) && authorization.Count == 1
+            && authorization[0] is { } value && value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            fromAuthorization = true;
+            return value.AsSpan(BearerPrefix.Length).Trim();
+        }
+
+        return [];
+    }
+}

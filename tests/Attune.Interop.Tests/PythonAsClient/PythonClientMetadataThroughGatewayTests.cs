@@ -1,0 +1,6 @@
+using Attune.Interop.Tests.Hosting;
+
+namespace Attune.Interop.Tests.PythonAsClient;
+
+/// <summary>The same metadata scenarios with python grpcio reaching the EchoServer only through the gateway, with an API key.</summary>
+public sealed class PythonClientMetadataThroughGatewayTests(GatewayEchoFixture fixture) : PythonClientMetadataScenarios<GatewayEchoFixture>(fixture);
