@@ -35,7 +35,7 @@ public sealed class GrpcForwarder(BackendInvoker invoker, ILogger<GrpcForwarder>
 
         LiftBodyLimits(http);
         var request = http.Request;
-        TimeSpan? timeout = GrpcWire.TryParseTimeout(request.Headers["grpc-timeout"], out var t) ? t : null;
+        TimeSpan? timeout = GrpcWireFormat.TryParseTimeout(request.Headers["grpc-timeout"], out var t) ? t : null;
         using var call = new ForwardedCall(http.RequestAborted, timeout);
         using var outgoing = new HttpRequestMessage(HttpMethod.Post, backend.UriFor(request.Path.Value!))
         {
@@ -61,7 +61,7 @@ public sealed class GrpcForwarder(BackendInvoker invoker, ILogger<GrpcForwarder>
             if (upstream.StatusCode != HttpStatusCode.OK && !upstream.Headers.NonValidated.Contains("grpc-status"))
             {
                 GrpcWire.WriteStatus(
-                    response, FromHttpStatus((int)upstream.StatusCode), $"{backend.Service} answered HTTP {(int)upstream.StatusCode}.");
+                    response, GrpcWireFormat.FromHttpStatus((int)upstream.StatusCode), $"{backend.Service} answered HTTP {(int)upstream.StatusCode}.");
                 return;
             }
 
@@ -154,15 +154,4 @@ public sealed class GrpcForwarder(BackendInvoker invoker, ILogger<GrpcForwarder>
             rate.MinDataRate = null;
         }
     }
-
-    // PROTOCOL-HTTP2.md's table for a response that is not gRPC.
-    private static StatusCode FromHttpStatus(int status) => status switch
-    {
-        400 => StatusCode.Internal,
-        401 => StatusCode.Unauthenticated,
-        403 => StatusCode.PermissionDenied,
-        404 => StatusCode.Unimplemented,
-        429 or 502 or 503 or 504 => StatusCode.Unavailable,
-        _ => StatusCode.Unknown,
-    };
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Attune.Rpc;
 using Microsoft.AspNetCore.Http;
 
@@ -30,7 +29,7 @@ public static class GrpcWire
     {
         ArgumentNullException.ThrowIfNull(response);
         var codeText = ((int)code).ToString(CultureInfo.InvariantCulture);
-        var encoded = PercentEncode(message);
+        var encoded = GrpcWireFormat.EncodeMessage(message);
         if (!response.HasStarted)
         {
             response.StatusCode = StatusCodes.Status200OK;
@@ -52,78 +51,4 @@ public static class GrpcWire
     /// <summary>Whole seconds, rounded up and at least 1, as the Retry-After header takes them.</summary>
     public static string RetryAfterSeconds(TimeSpan wait) =>
         Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>Parses <c>grpc-timeout</c> (1-8 digits and a unit H, M, S, m, u or n); false when malformed.</summary>
-    public static bool TryParseTimeout(string? value, out TimeSpan timeout)
-    {
-        timeout = default;
-        if (value is null || value.Length is < 2 or > 9)
-        {
-            return false;
-        }
-
-        long amount = 0;
-        foreach (var c in value.AsSpan(0, value.Length - 1))
-        {
-            if (c is < '0' or > '9')
-            {
-                return false;
-            }
-
-            amount = (amount * 10) + (c - '0');
-        }
-
-        long? ticks = value[^1] switch
-        {
-            'H' => amount * TimeSpan.TicksPerHour,
-            'M' => amount * TimeSpan.TicksPerMinute,
-            'S' => amount * TimeSpan.TicksPerSecond,
-            'm' => amount * TimeSpan.TicksPerMillisecond,
-            'u' => amount * TimeSpan.TicksPerMicrosecond,
-            'n' => amount / 100,
-            _ => null,
-        };
-        if (ticks is null)
-        {
-            return false;
-        }
-
-        timeout = TimeSpan.FromTicks(ticks.Value);
-        return true;
-    }
-
-    /// <summary>grpc-message's percent-encoding: UTF-8 bytes outside printable ASCII, and '%', become %XX.</summary>
-    public static string PercentEncode(string message)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        var plain = true;
-        foreach (var c in message)
-        {
-            if (c is < ' ' or > '~' or '%')
-            {
-                plain = false;
-                break;
-            }
-        }
-
-        if (plain)
-        {
-            return message;
-        }
-
-        var text = new StringBuilder(message.Length * 2);
-        foreach (var b in Encoding.UTF8.GetBytes(message))
-        {
-            if (b is < 0x20 or > 0x7E or (byte)'%')
-            {
-                text.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                text.Append((char)b);
-            }
-        }
-
-        return text.ToString();
-    }
 }

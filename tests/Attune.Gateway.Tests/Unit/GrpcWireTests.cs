@@ -2,40 +2,21 @@ using Attune.Gateway.Forwarding;
 
 namespace Attune.Gateway.Tests.Unit;
 
-/// <summary>grpc-timeout parsing and grpc-message encoding.</summary>
+/// <summary>The gateway's own status responses and Retry-After (the wire format itself is tested in Attune.Rpc.Tests).</summary>
 public sealed class GrpcWireTests
 {
     [Theory]
-    [InlineData("1H", 36_000_000_000L)]
-    [InlineData("2M", 1_200_000_000L)]
-    [InlineData("3S", 30_000_000L)]
-    [InlineData("250m", 2_500_000L)]
-    [InlineData("7u", 70L)]
-    [InlineData("900n", 9L)]
-    [InlineData("99999999S", 999_999_990_000_000L)]
-    public void TryParseTimeout_validValue_ticks(string value, long ticks)
+    [InlineData("plain text")]
+    [InlineData("é 100%")]
+    public void WriteStatus_beforeBody_trailersOnlyWithEncodedMessage(string message)
     {
-        Assert.True(GrpcWire.TryParseTimeout(value, out var timeout));
-        Assert.Equal(ticks, timeout.Ticks);
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+
+        GrpcWire.WriteStatus(context.Response, Attune.Rpc.StatusCode.Unavailable, message);
+
+        Assert.Equal(Attune.Rpc.GrpcWireFormat.EncodeMessage(message), context.Response.Headers["grpc-message"].ToString());
+        Assert.Equal("14", context.Response.Headers["grpc-status"].ToString());
     }
-
-    [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    [InlineData("S")]
-    [InlineData("10")]
-    [InlineData("10s")]
-    [InlineData("-1S")]
-    [InlineData("123456789S")]
-    public void TryParseTimeout_malformed_false(string? value) =>
-        Assert.False(GrpcWire.TryParseTimeout(value, out _));
-
-    [Theory]
-    [InlineData("plain text", "plain text")]
-    [InlineData("100%", "100%25")]
-    [InlineData("é\n", "%C3%A9%0A")]
-    public void PercentEncode_message_escapesOutsidePrintableAsciiAndPercent(string message, string encoded) =>
-        Assert.Equal(encoded, GrpcWire.PercentEncode(message));
 
     [Fact]
     public void RetryAfterSeconds_fraction_roundedUpToAtLeastOne()
