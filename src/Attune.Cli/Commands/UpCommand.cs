@@ -78,12 +78,16 @@ internal static class UpCommand
                     output.WriteLine(stored > 0
                         ? $"  demo population: {stored} comparisons from the 84 users of the styles world"
                         : "  demo population: the feedback store already holds comparisons; nothing seeded");
-                    var ready = DemoPopulation.WaitForModelAsync(
-                        trainer, adapter, stored, stack.TrainerHoldsAsync, new InlineProgress<string>(s => output.WriteLine($"  {s}")), cancellationToken);
-                    if (await Task.WhenAny(ready, shutdown) == ready)
+                    // Only a fresh seeding waits for its model: a restart serves the stored one (or none yet) at once.
+                    if (stored > 0)
                     {
-                        var model = await ready;
-                        output.WriteLine($"  model {model.Version} in force: K = {model.K}, {model.Users} users, {model.Comparisons} comparisons, validation AUC {model.ValidationAuc:F3}");
+                        var ready = DemoPopulation.WaitForModelAsync(
+                            trainer, adapter, stored, stack.TrainerHoldsAsync, new InlineProgress<string>(s => output.WriteLine($"  {s}")), cancellationToken);
+                        if (await Task.WhenAny(ready, shutdown) == ready)
+                        {
+                            var model = await ready;
+                            output.WriteLine($"  model {model.Version} in force: K = {model.K}, {model.Users} users, {model.Comparisons} comparisons, validation AUC {model.ValidationAuc:F3}");
+                        }
                     }
                 }
 
