@@ -28,8 +28,10 @@ key="bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 key_hash=$(printf %s "$key" | sha256sum | cut -d' ' -f1)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# shellcheck source=../../scripts/lib/servers.sh
+source "$root/scripts/lib/servers.sh" # ensure_packages, wait_port
+
 build() {
-  source "$root/scripts/lib/servers.sh"
   ensure_packages "nginx golang-go golang-google-grpc-dev golang-goprotobuf-dev protobuf-compiler protoc-gen-go-grpc"
   echo "== build the load driver (bench/grpc/go/loadgen)"
   rm -rf "$bin/gopath/src/attune"
@@ -40,16 +42,6 @@ build() {
   echo "== build the backend (EchoServer) and the gateway (Release)"
   dotnet build "$root/tests/Attune.EchoServer/Attune.EchoServer.csproj" -c Release -nologo -clp:ErrorsOnly -o "$bin/echo"
   dotnet build "$root/services/gateway/Attune.Gateway.csproj" -c Release -nologo -clp:ErrorsOnly -o "$bin/gateway"
-}
-
-wait_listening() { # port seconds
-  local i
-  for ((i = 0; i < $2 * 10; i++)); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  echo "nothing listens on 127.0.0.1:$1 after $2 s" >&2
-  return 1
 }
 
 backend_port=50251 gateway_port=50252 nginx_port=50253
@@ -80,7 +72,9 @@ pids+=($!) target_pid[gateway]=$!
 sed -e "s|@DIR@|$bin/nginx|g" -e "s|@PORT@|$nginx_port|g" -e "s|@BACKEND@|$backend_port|g" "$here/nginx.conf" >"$bin/nginx/nginx.conf"
 taskset -c "$proxy_cpu" nginx -c "$bin/nginx/nginx.conf" -p "$bin/nginx" >"$results/nginx.log" 2>&1 &
 pids+=($!) target_pid[nginx]=$!
-for port in $backend_port $gateway_port $nginx_port; do wait_listening "$port" 30; done
+for port in $backend_port $gateway_port $nginx_port; do
+  wait_port 127.0.0.1 "$port" 30 || { echo "nothing listens on 127.0.0.1:$port after 30 s" >&2; exit 1; }
+done
 
 echo "== backend and proxies on cpu $proxy_cpu, driver on cpu $driver_cpu; $rounds rounds of ${warmup}s warm-up + ${duration}s per row"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
