@@ -4,16 +4,14 @@ using adapter::Attune.Adapter.Extensions;
 using Attune.ServiceDefaults;
 using Attune.Storage;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Attune.Generator.Tests;
 
 /// <summary>
-/// The real adapter service in process, wired as its Program.cs wires it (service defaults, AddAdapterServices), on an
+/// The real adapter service in process, wired as its Program.cs wires it (<see cref="InProcessServiceHost"/>: service defaults, AddAdapterServices), on an
 /// ephemeral 127.0.0.1 port with SQLite in a temp folder and the in-memory bus. With a model, <see cref="TestModel"/> is
 /// put in force the way a restarted adapter resumes: stored as its own copy, then resumed, so no trainer is needed.
 /// </summary>
@@ -35,19 +33,9 @@ public sealed class AdapterHost : IAsyncDisposable
     public static async Task<AdapterHost> StartAsync(bool withModel)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "attune-generator-tests-" + Guid.NewGuid().ToString("N"));
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = "Attune.Adapter", Args = [] });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [StorageConfiguration.DataDirKey] = dataDir,
-            ["Bus:Transport"] = BusOptions.InMemory,
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddServiceDefaults();
-        builder.AddAdapterServices();
-        var app = builder.Build();
-        app.MapServiceDefaults();
-        app.MapAdapterServices();
+        var app = InProcessServiceHost.Build(
+            "Attune.Adapter", dataDir, [0], new Dictionary<string, string?>(), bridge: null,
+            b => b.AddAdapterServices(), a => a.MapAdapterServices());
         await app.StartAsync();
         if (withModel)
         {

@@ -1,8 +1,8 @@
-using Attune.Cli.Embedded;
 using Attune.Contracts.Clients;
 using Attune.Contracts.V1;
 using Attune.Feedback.Extensions;
 using Attune.Rpc;
+using Attune.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 
 namespace Attune.Bench.Services;
@@ -56,10 +56,10 @@ internal static class IngestBenchmark
 
     private static async Task<AsyncApp> StartFeedbackAsync(string store, string connectionString, string dataDir, int port)
     {
-        var app = ServiceHost.Build(
+        var app = InProcessServiceHost.Build(
             "Attune.Feedback",
-            new EmbeddedOptions(dataDir, basePort: 0, demo: false),
-            port,
+            dataDir,
+            [port],
             new Dictionary<string, string?>
             {
                 ["Storage:Feedback:Provider"] = store,

@@ -96,17 +96,17 @@ public sealed class EmbeddedStack : IAsyncDisposable
 
         var apps = new List<WebApplication>
         {
-            ServiceHost.Build("Attune.Trainer", options, ports[1], new Dictionary<string, string?>(), bridge,
+            InProcessServiceHost.Build("Attune.Trainer", options.DataDirectory, [ports[1]], new Dictionary<string, string?>(), bridge,
                 b => b.AddTrainerServices(), a => a.MapTrainerServices()),
-            ServiceHost.Build("Attune.Feedback", options, ports[0], new Dictionary<string, string?>(), bridge,
+            InProcessServiceHost.Build("Attune.Feedback", options.DataDirectory, [ports[0]], new Dictionary<string, string?>(), bridge,
                 b => b.AddFeedbackServices(), a => a.MapFeedbackServices()),
-            ServiceHost.Build("Attune.Adapter", options, ports[2], new Dictionary<string, string?>
+            InProcessServiceHost.Build("Attune.Adapter", options.DataDirectory, [ports[2]], new Dictionary<string, string?>
                 {
                     ["Services:Trainer"] = trainer.ToString(),
                     ["Services:Feedback"] = feedback.ToString(),
                 }, bridge,
                 b => b.AddAdapterServices(), a => a.MapAdapterServices()),
-            ServiceHost.Build("Attune.Generator", options, ports[3], new Dictionary<string, string?>
+            InProcessServiceHost.Build("Attune.Generator", options.DataDirectory, [ports[3]], new Dictionary<string, string?>
                 {
                     ["Services:Adapter"] = adapter.ToString(),
                     ["Generator:Pool:StylesSeed"] = Invariant(demoWorld.Seed),
@@ -115,7 +115,7 @@ public sealed class EmbeddedStack : IAsyncDisposable
                     ["Generator:Pool:StylesPairsPerPrompt"] = Invariant(demoWorld.PairsPerPrompt),
                 }, bridge,
                 b => b.AddGeneratorServices(), a => a.MapGeneratorServices()),
-            ServiceHost.Build("Attune.Gateway", options, [ports[4], ports[5]], new Dictionary<string, string?>
+            InProcessServiceHost.Build("Attune.Gateway", options.DataDirectory, [ports[4], ports[5]], new Dictionary<string, string?>
                 {
                     ["Services:Feedback"] = feedback.ToString(),
                     ["Services:Trainer"] = trainer.ToString(),

@@ -1,14 +1,11 @@
 using Attune.Feedback.Extensions;
 using Attune.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace Attune.Gateway.Tests.Hosting;
 
 /// <summary>
-/// The real feedback service in process (wired as its Program.cs does: SQLite in a temp folder, the in-memory bus) on
+/// The real feedback service in process (wired as its Program.cs does, by <see cref="InProcessServiceHost"/>: SQLite in a temp folder, the in-memory bus) on
 /// real Kestrel h2c at a free port.
 /// </summary>
 public sealed class FeedbackBackend : IAsyncDisposable
@@ -31,25 +28,9 @@ public sealed class FeedbackBackend : IAsyncDisposable
     {
         var port = Ports.Free();
         var dataDir = Path.Combine(Path.GetTempPath(), $"attune-gateway-feedback-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(dataDir);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            ApplicationName = "Attune.Feedback",
-            ContentRootPath = dataDir,
-            Args = [],
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [StorageConfiguration.DataDirKey] = dataDir,
-            ["Bus:Transport"] = BusOptions.InMemory,
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.AddServiceDefaults();
-        builder.AddFeedbackServices();
-        var app = builder.Build();
-        app.MapServiceDefaults();
-        app.MapFeedbackServices();
+        var app = InProcessServiceHost.Build(
+            "Attune.Feedback", dataDir, [port], new Dictionary<string, string?>(), bridge: null,
+            b => b.AddFeedbackServices(), a => a.MapFeedbackServices());
         await app.StartAsync();
         return new FeedbackBackend(app, dataDir, port);
     }
