@@ -1,5 +1,6 @@
 using Attune.Gateway.Forwarding;
 using Attune.Gateway.Options;
+using Attune.Gateway.Relay;
 using Attune.Gateway.Rest;
 using Attune.Gateway.Security;
 using Attune.Rpc;
@@ -29,15 +30,26 @@ public static class GatewayServiceExtensions
             .ValidateOnStart();
 
         // Browsers speak HTTP/1.1 on plain TCP and gRPC clients h2c, and Kestrel cannot tell them apart on one plain
-        // endpoint: the web port speaks HTTP/1.1, every other endpoint h2c only.
+        // endpoint: the web port speaks HTTP/1.1, every other endpoint h2c only, and there the relay takes each
+        // connection from Kestrel as it is accepted, except its own loopback connections to the gateway's server.
         var webPort = settings.WebPort;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen =>
-            listen.Protocols = webPort != 0 && listen.IPEndPoint?.Port == webPort ? HttpProtocols.Http1 : HttpProtocols.Http2));
+        {
+            if (webPort != 0 && listen.IPEndPoint?.Port == webPort)
+            {
+                listen.Protocols = HttpProtocols.Http1;
+                return;
+            }
+
+            listen.Protocols = HttpProtocols.Http2;
+            var relay = listen.ApplicationServices.GetRequiredService<Http2Relay>();
+            listen.Use(next => connection => relay.IsOwnConnection(connection) ? next(connection) : relay.OnConnectedAsync(connection));
+        }));
 
         builder.Services.AddSingleton<ApiKeyRegistry>();
         builder.Services.AddSingleton<BackendRoutes>();
         builder.Services.AddSingleton<BackendInvoker>();
-        builder.Services.AddSingleton<GrpcForwarder>();
+        builder.Services.AddSingleton<Http2Relay>();
         builder.Services.AddSingleton<RestBackends>();
         builder.Services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, GatewayStartupFilter>());
         return builder;

@@ -9,14 +9,14 @@ using Microsoft.Extensions.Options;
 namespace Attune.Gateway.Forwarding;
 
 /// <summary>
-/// The gateway's front: runs before everything else (before the gRPC server's own dispatcher). gRPC calls of a routed
-/// service are authenticated, rate limited and forwarded; grpc.health.v1 passes to the gateway's own health service
-/// with no key; other gRPC calls (reflection, unknown services) are authenticated and then answered by the gateway's
-/// server (UNIMPLEMENTED for an unknown service). REST requests under <c>/v1/</c> are authenticated, rate limited and
+/// The front of the gateway's own pipeline: runs before everything else (before the gRPC server's own dispatcher).
+/// Calls of routed services never reach it (<see cref="Relay.Http2Relay"/> relays them); grpc.health.v1 passes to the
+/// gateway's own health service with no key; other gRPC calls (reflection, unknown services) are authenticated and
+/// rate limited, then answered by the gateway's server (UNIMPLEMENTED for an unknown service). REST requests under <c>/v1/</c> are authenticated, rate limited and
 /// size limited; the page's assets and <c>/healthz</c> need no key.
 /// </summary>
 public sealed class GatewayMiddleware(
-    RequestDelegate next, ApiKeyRegistry keys, BackendRoutes routes, GrpcForwarder forwarder, IOptions<GatewayOptions> options)
+    RequestDelegate next, ApiKeyRegistry keys, IOptions<GatewayOptions> options)
 {
     private const string HealthPrefix = "/grpc.health.v1.Health/";
     private const string RestPrefix = "/v1/";
@@ -34,7 +34,7 @@ public sealed class GatewayMiddleware(
                 return next(http);
             }
 
-            var key = keys.Find(Credentials.Read(request.Headers, out var fromAuthorization));
+            var key = keys.Find(Credentials.Read(request.Headers, out _));
             if (key is null)
             {
                 GrpcWire.WriteStatus(http.Response, StatusCode.Unauthenticated, MissingKey(request));
@@ -47,9 +47,9 @@ public sealed class GatewayMiddleware(
                 return Task.CompletedTask;
             }
 
-            return routes.TryFind(path, out var backend)
-                ? forwarder.ForwardAsync(http, backend, fromAuthorization, _options.MaxRequestMessageBytes)
-                : next(http);
+            // Routed services never get here: the relay (Relay/Http2Relay) owns the h2c connections and relays their calls
+            // itself; what it passes on to this pipeline is the gateway's own gRPC server (reflection, UNIMPLEMENTED).
+            return next(http);
         }
 
         if (path.StartsWith(RestPrefix, StringComparison.Ordinal))
@@ -84,9 +84,7 @@ public sealed class GatewayMiddleware(
     private string TooLarge(long length) => $"Request body of {length} bytes exceeds the limit of {_options.MaxRestBodyBytes} bytes.";
 
     private static string MissingKey(HttpRequest request) =>
-        request.Headers.ContainsKey(Credentials.ApiKeyHeader) || request.Headers.ContainsKey("authorization")
-            ? "The API key is not valid."
-            : $"An API key is required: send it as {Credentials.ApiKeyHeader} (or authorization: Bearer KEY).";
+        Credentials.MissingKeyMessage(request.Headers.ContainsKey(Credentials.ApiKeyHeader) || request.Headers.ContainsKey("authorization"));
 
-    private static string RateLimited(ApiKey key) => $"Rate limit of key '{key.Name}' exceeded; retry later.";
+    private static string RateLimited(ApiKey key) => Credentials.RateLimitedMessage(key);
 }

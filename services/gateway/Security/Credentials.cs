@@ -35,4 +35,16 @@ public static class Credentials
 
         return [];
     }
+
+    /// <summary>The message for a call without a valid key: whether one was <paramref name="presented"/> decides which.</summary>
+    public static string MissingKeyMessage(bool presented) => presented
+        ? "The API key is not valid."
+        : $"An API key is required: send it as {ApiKeyHeader} (or authorization: Bearer KEY).";
+
+    /// <summary>The message for a call over the rate limit of <paramref name="key"/>.</summary>
+    public static string RateLimitedMessage(ApiKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return $"Rate limit of key '{key.Name}' exceeded; retry later.";
+    }
 }
