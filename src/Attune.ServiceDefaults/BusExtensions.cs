@@ -25,6 +25,9 @@ public static class BusExtensions
         var rabbit = options.Transport.Trim().Equals(BusOptions.RabbitMq, StringComparison.OrdinalIgnoreCase);
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit reports usage to its vendor over HTTPS unless told not to; Attune makes no connection the
+            // operator did not configure.
+            bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(ServicePrefix(builder), includeNamespace: false));
             consumers?.Invoke(bus);
             if (rabbit)

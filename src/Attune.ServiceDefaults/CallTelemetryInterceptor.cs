@@ -1,38 +1,58 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Attune.Rpc;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 
 namespace Attune.ServiceDefaults;
 
 /// <summary>
-/// Every gRPC call of a service passes through here: one trace span (<see cref="ActivitySourceName"/>), a call counter
-/// and a duration histogram (meter <see cref="MeterName"/>, tagged with method and status). Handler exceptions are
-/// logged by the transport itself.
+/// Every gRPC call of a service passes through here: a call counter and a duration histogram (meter
+/// <see cref="MeterName"/>, tagged with method and status code), and the status code on the request's trace span (the
+/// span itself is ASP.NET Core's, exported by the OpenTelemetry ASP.NET Core instrumentation). Handler exceptions are
+/// logged by Grpc.AspNetCore itself.
 /// </summary>
-public sealed class CallTelemetryInterceptor : IServerInterceptor
+public sealed class CallTelemetryInterceptor : Interceptor
 {
-    /// <summary>Name of the trace source and meter.</summary>
-    public const string ActivitySourceName = "Attune.Rpc.Server";
-
     /// <summary>Name of the meter.</summary>
-    public const string MeterName = "Attune.Rpc.Server";
+    public const string MeterName = "Attune.Grpc.Server";
 
-    private static readonly ActivitySource Source = new(ActivitySourceName);
     private static readonly Meter Meter = new(MeterName);
     private static readonly Counter<long> Calls = Meter.CreateCounter<long>("rpc.server.calls", description: "gRPC calls handled");
     private static readonly Histogram<double> Duration =
         Meter.CreateHistogram<double>("rpc.server.duration", unit: "ms", description: "gRPC call duration");
 
     /// <inheritdoc />
-    public async Task InvokeAsync(ServerCallContext context, Func<Task> next)
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation) =>
+        Observe(context, () => continuation(request, context));
+
+    /// <inheritdoc />
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context,
+        ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
+        Observe(context, () => continuation(requestStream, context));
+
+    /// <inheritdoc />
+    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation) =>
+        Observe(context, async () => { await continuation(request, responseStream, context); return true; });
+
+    /// <inheritdoc />
+    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        DuplexStreamingServerMethod<TRequest, TResponse> continuation) =>
+        Observe(context, async () => { await continuation(requestStream, responseStream, context); return true; });
+
+    private static async Task<T> Observe<T>(ServerCallContext context, Func<Task<T>> call)
     {
-        using var activity = Source.HasListeners() ? Source.StartActivity(context.Method, ActivityKind.Server) : null;
         var started = Stopwatch.GetTimestamp();
         var code = StatusCode.OK;
         try
         {
-            await next();
-            code = context.Status.Code;
+            var result = await call();
+            code = context.Status.StatusCode;
+            return result;
         }
         catch (RpcException e)
         {
@@ -46,8 +66,8 @@ public sealed class CallTelemetryInterceptor : IServerInterceptor
         }
         catch
         {
-            // The transport logs the exception and answers INTERNAL without its text.
-            code = StatusCode.Internal;
+            // Grpc.AspNetCore logs the exception and answers UNKNOWN without its text.
+            code = StatusCode.Unknown;
             throw;
         }
         finally
@@ -56,10 +76,14 @@ public sealed class CallTelemetryInterceptor : IServerInterceptor
             var status = new KeyValuePair<string, object?>("rpc.grpc.status_code", (int)code);
             Calls.Add(1, method, status);
             Duration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, method, status);
-            activity?.SetTag("rpc.grpc.status_code", (int)code);
-            if (code is StatusCode.Internal or StatusCode.Unknown or StatusCode.DataLoss)
+            var activity = Activity.Current;
+            if (activity is not null)
             {
-                activity?.SetStatus(ActivityStatusCode.Error);
+                activity.SetTag("rpc.grpc.status_code", (int)code);
+                if (code is StatusCode.Internal or StatusCode.Unknown or StatusCode.DataLoss)
+                {
+                    activity.SetStatus(ActivityStatusCode.Error);
+                }
             }
         }
     }

@@ -1,5 +1,5 @@
 using System.Text;
-using Attune.Rpc;
+using Grpc.Core;
 
 namespace Attune.ServiceDefaults;
 
@@ -17,7 +17,7 @@ public static class FieldValidation
 
     /// <summary>An INVALID_ARGUMENT exception naming <paramref name="field"/>.</summary>
     public static RpcException Invalid(string field, string problem) =>
-        new(StatusCode.InvalidArgument, $"{field}: {problem}");
+        new(new Status(StatusCode.InvalidArgument, $"{field}: {problem}"));
 
     /// <summary>A required identifier: non-empty, at most <see cref="MaxIdLength"/> characters, no control characters.</summary>
     public static string RequireId(string? value, string field)
@@ -45,7 +45,7 @@ public static class FieldValidation
         // Most texts are far below the limit; count bytes only when the character count could exceed it.
         if (value.Length * 3 > MaxTextBytes && Encoding.UTF8.GetByteCount(value) > MaxTextBytes)
         {
-            throw new RpcException(StatusCode.ResourceExhausted, $"{field}: exceeds {MaxTextBytes} bytes of UTF-8");
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, $"{field}: exceeds {MaxTextBytes} bytes of UTF-8"));
         }
 
         return value;

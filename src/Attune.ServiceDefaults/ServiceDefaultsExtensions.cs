@@ -1,18 +1,21 @@
-using Attune.Rpc;
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
-using OpenTelemetry.Trace;
+using Microsoft.Extensions.Logging;
+using Microsoft.OpenApi.Models;
 
 namespace Attune.ServiceDefaults;
 
 /// <summary>
-/// What every Attune service shares: Kestrel speaking h2c gRPC, the gRPC server (limits from the <c>Grpc</c>
-/// configuration section), call telemetry (exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set), graceful
-/// shutdown on SIGTERM, and grpc.health.v1 plus server reflection.
+/// What every Attune service shares: Kestrel speaking h2c, Grpc.AspNetCore (limits from the <c>Grpc</c> configuration
+/// section, the call telemetry interceptor), the JSON face of the API from gRPC JSON transcoding (google.api.http rules
+/// in protos/) with its OpenAPI document at <c>/openapi/v1.json</c>, grpc.health.v1 from ASP.NET Core health checks,
+/// server reflection, OpenTelemetry (exported over OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set), console
+/// logs with timestamps, and graceful shutdown on SIGTERM.
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
@@ -23,36 +26,65 @@ public static class ServiceDefaultsExtensions
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.WebHost.ConfigureGrpcKestrel();
+        builder.WebHost.ConfigureKestrel(ConfigureKestrel);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
-        builder.Services.AddGrpcServer(options =>
+        builder.AddReadableLogs();
+        builder.Services.AddGrpc(options =>
         {
             builder.Configuration.GetSection("Grpc").Bind(options);
-            options.AddInterceptor<CallTelemetryInterceptor>();
-        });
-        builder.AddTelemetry();
+            options.Interceptors.Add<CallTelemetryInterceptor>();
+        }).AddJsonTranscoding();
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddGrpcSwagger();
+        builder.Services.AddSwaggerGen(o =>
+            o.SwaggerDoc("v1", new OpenApiInfo { Title = builder.Environment.ApplicationName, Version = "v1" }));
+        builder.AddAttuneTelemetry();
         return builder;
     }
 
-    /// <summary>Maps grpc.health.v1 and server reflection (v1 and v1alpha) over every mapped service.</summary>
+    /// <summary>Maps grpc.health.v1, server reflection (v1 and v1alpha) and the OpenAPI document.</summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGrpcHealth();
-        app.MapGrpcReflection();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
         return app;
     }
 
-    private static void AddTelemetry(this WebApplicationBuilder builder)
+    /// <summary>
+    /// Every endpoint speaks HTTP/2 only unless it says otherwise (h2c with prior knowledge, which is what gRPC clients
+    /// send: Kestrel cannot detect h2c on an Http1AndHttp2 endpoint); the request-body rate limit that would end idle
+    /// streams is lifted, and HTTP/2 is sized for many concurrent calls.
+    /// </summary>
+    public static void ConfigureKestrel(KestrelServerOptions options)
     {
-        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            return;
-        }
+        ArgumentNullException.ThrowIfNull(options);
+        options.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2);
+        options.AddServerHeader = false;
+        options.Limits.MinRequestBodyDataRate = null;
+        options.Limits.Http2.MaxStreamsPerConnection = 1000;
+        options.Limits.Http2.InitialConnectionWindowSize = 2 * 1024 * 1024;
+        options.Limits.Http2.InitialStreamWindowSize = 1024 * 1024;
+        options.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(60);
+        options.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(20);
+    }
 
-        builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(builder.Environment.ApplicationName))
-            .WithTracing(t => t.AddSource(CallTelemetryInterceptor.ActivitySourceName).AddOtlpExporter())
-            .WithMetrics(m => m.AddMeter(CallTelemetryInterceptor.MeterName).AddOtlpExporter());
+    /// <summary>
+    /// One line per entry with a UTC timestamp, and the categories that report expected conditions as errors kept at
+    /// the level where they mean something (a client that resets its stream is not the server's error).
+    /// </summary>
+    public static WebApplicationBuilder AddReadableLogs(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
+        return builder;
     }
 }
