@@ -8,4 +8,7 @@ public interface IInitializableStore : IAsyncDisposable
     /// concurrently from several processes sharing one database.
     /// </summary>
     Task InitializeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Reaches the database with a trivial query; throws when it cannot serve (health checks call this).</summary>
+    Task PingAsync(CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,6 @@
-using Attune.Contracts.Clients;
 using Attune.Contracts.V1;
-using Attune.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -30,7 +30,7 @@ public abstract class AdapterFixture : IAsyncLifetime
 
     public GrpcChannel Channel { get; private set; } = null!;
 
-    public AdapterServiceClient Client { get; private set; } = null!;
+    public AdapterService.AdapterServiceClient Client { get; private set; } = null!;
 
     /// <summary>The in-memory bus the adapter consumes from.</summary>
     public ITestHarness Bus { get; private set; } = null!;
@@ -54,7 +54,7 @@ public abstract class AdapterFixture : IAsyncLifetime
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Channel = GrpcChannel.ForAddress(address);
-        Client = new AdapterServiceClient(Channel);
+        Client = new AdapterService.AdapterServiceClient(Channel);
         Bus = _factory.Services.GetTestHarness();
         if (WithModel)
         {

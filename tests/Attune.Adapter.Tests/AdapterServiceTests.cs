@@ -1,7 +1,7 @@
 using Attune.Contracts.Messages;
 using Attune.Contracts.V1;
 using Attune.Ml.Serialization;
-using Attune.Rpc;
+using Grpc.Core;
 using MassTransit;
 
 namespace Attune.Adapter.Tests;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Attune.Contracts.V1;
-using Attune.Rpc;
+using Grpc.Core;
 
 namespace Attune.Adapter.Tests;
 
@@ -18,7 +18,7 @@ public sealed class FakeFeedback(PeerState state) : IGrpcService
     {
         if (state.FeedbackDown)
         {
-            throw new RpcException(StatusCode.Unavailable, "The feedback store is unavailable; nothing was stored. Retry later.");
+            throw new RpcException(new Status(StatusCode.Unavailable, "The feedback store is unavailable; nothing was stored. Retry later."));
         }
 
         var c = request.Comparison;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Attune.Contracts.V1;
-using Attune.Rpc;
+using Grpc.Core;
 using Google.Protobuf;
 
 namespace Attune.Adapter.Tests;
@@ -22,7 +22,7 @@ public sealed class FakeTrainer(PeerState state) : IGrpcService
         var version = request.Version == 0 ? state.Models.Keys.DefaultIfEmpty(0).Max() : request.Version;
         if (!state.Models.TryGetValue(version, out var bytes))
         {
-            throw new RpcException(StatusCode.NotFound, $"model {request.Version} does not exist");
+            throw new RpcException(new Status(StatusCode.NotFound, $"model {request.Version} does not exist"));
         }
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(state.CorruptChecksum ? [.. bytes, 0] : bytes));

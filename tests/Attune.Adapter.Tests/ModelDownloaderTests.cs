@@ -1,5 +1,6 @@
 using Attune.Adapter.Domain;
-using Attune.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace Attune.Adapter.Tests;
 

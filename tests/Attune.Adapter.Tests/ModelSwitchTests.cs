@@ -1,7 +1,7 @@
-using Attune.Contracts.Clients;
 using Attune.Contracts.Messages;
 using Attune.Contracts.V1;
-using Attune.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -81,18 +81,18 @@ public sealed class ModelSwitchTests(ModelAdapterFixture adapter) : IClassFixtur
         restarted.StartServer();
         var address = restarted.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var channel = GrpcChannel.ForAddress(address);
-        var again = (await new AdapterServiceClient(channel).GetProfileAsync(new GetProfileRequest { UserId = user })).Profile;
+        var again = (await new AdapterService.AdapterServiceClient(channel).GetProfileAsync(new GetProfileRequest { UserId = user })).Profile;
         Assert.Equal(2, again.ModelVersion);
         Assert.Equal(profile.Weights.Mean, again.Weights.Mean);
 
         // Its feedback service is not listening either: UNAVAILABLE, and the profile is unchanged.
-        var e = await Assert.ThrowsAsync<RpcException>(() => new AdapterServiceClient(channel).SubmitAnswerAsync(new SubmitAnswerRequest
+        var e = await Assert.ThrowsAsync<RpcException>(() => new AdapterService.AdapterServiceClient(channel).SubmitAnswerAsync(new SubmitAnswerRequest
         {
             UserId = user,
             Pair = new CandidatePair { Prompt = Texts.Prompt(9), ResponseA = Texts.Formal(9), ResponseB = Texts.Casual(9) },
             Preference = 1,
         }));
         Assert.Equal(StatusCode.Unavailable, e.StatusCode);
-        Assert.Equal(3, (await new AdapterServiceClient(channel).GetProfileAsync(new GetProfileRequest { UserId = user })).Profile.Answers);
+        Assert.Equal(3, (await new AdapterService.AdapterServiceClient(channel).GetProfileAsync(new GetProfileRequest { UserId = user })).Profile.Answers);
     }
 }

@@ -1,4 +1,4 @@
-using Attune.Rpc;
+using Grpc.Core;
 
 namespace Attune.EchoServer;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Attune.Contracts.Testing.V1;
-using Attune.Rpc;
+using Grpc.Core;
 using Google.Protobuf;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 

@@ -1,5 +1,6 @@
 using Attune.Cli.Embedded;
-using Attune.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace Attune.Embedded.Tests;
 

@@ -1,6 +1,5 @@
-using Attune.Contracts.Clients;
 using Attune.Contracts.V1;
-using Attune.Rpc;
+using Grpc.Core;
 
 namespace Attune.Embedded.Tests;
 
@@ -16,8 +15,8 @@ public sealed class EmbeddedStackTests(EmbeddedStackFixture stack) : IClassFixtu
     [Fact]
     public async Task Demo_seeded_trainedByThresholdAndServedByAdapter()
     {
-        var models = await new TrainerServiceClient(stack.Trainer).ListModelsAsync(new ListModelsRequest(), Call);
-        var profile = await new AdapterServiceClient(stack.Adapter).GetProfileAsync(new GetProfileRequest { UserId = "someone-new" }, Call);
+        var models = await new TrainerService.TrainerServiceClient(stack.Trainer).ListModelsAsync(new ListModelsRequest(), Call);
+        var profile = await new AdapterService.AdapterServiceClient(stack.Adapter).GetProfileAsync(new GetProfileRequest { UserId = "someone-new" }, Call);
 
         Assert.Equal(84 * 20, stack.Seeded);
         Assert.NotEmpty(models.Models);
@@ -37,8 +36,8 @@ public sealed class EmbeddedStackTests(EmbeddedStackFixture stack) : IClassFixtu
     [Fact]
     public async Task SubmitAnswer_thenEraseUser_profileMovesThenEveryServiceForgets()
     {
-        var adapter = new AdapterServiceClient(stack.Adapter);
-        var feedback = new FeedbackServiceClient(stack.Feedback);
+        var adapter = new AdapterService.AdapterServiceClient(stack.Adapter);
+        var feedback = new FeedbackService.FeedbackServiceClient(stack.Feedback);
         const string user = "embedded-eraser";
         var query = await adapter.NextQueryAsync(new NextQueryRequest { UserId = user }, Call);
 

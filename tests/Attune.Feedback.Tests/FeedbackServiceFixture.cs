@@ -1,6 +1,6 @@
-using Attune.Contracts.Clients;
 using Attune.Contracts.V1;
-using Attune.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -19,7 +19,7 @@ public sealed class FeedbackServiceFixture : IAsyncLifetime
 
     public GrpcChannel Channel { get; private set; } = null!;
 
-    public FeedbackServiceClient Client { get; private set; } = null!;
+    public FeedbackService.FeedbackServiceClient Client { get; private set; } = null!;
 
     /// <summary>The in-memory bus the service publishes to, recording every message.</summary>
     public ITestHarness Bus { get; private set; } = null!;
@@ -35,7 +35,7 @@ public sealed class FeedbackServiceFixture : IAsyncLifetime
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Channel = GrpcChannel.ForAddress(address);
-        Client = new FeedbackServiceClient(Channel);
+        Client = new FeedbackService.FeedbackServiceClient(Channel);
         Bus = _factory.Services.GetTestHarness();
         return ValueTask.CompletedTask;
     }

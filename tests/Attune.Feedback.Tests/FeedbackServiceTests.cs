@@ -1,13 +1,12 @@
-using Attune.Contracts.Clients;
 using Attune.Contracts.V1;
 using Attune.Contracts.Messages;
-using Attune.Rpc;
+using Grpc.Core;
 
 namespace Attune.Feedback.Tests;
 
 public sealed class FeedbackServiceTests(FeedbackServiceFixture service) : IClassFixture<FeedbackServiceFixture>
 {
-    private readonly FeedbackServiceClient _client = service.Client;
+    private readonly FeedbackService.FeedbackServiceClient _client = service.Client;
 
     private static Comparison NewComparison(string user, string? clientId = null, double preference = 1) => new()
     {

@@ -1,6 +1,6 @@
-using Attune.Contracts.Clients;
 using Attune.Contracts.V1;
-using Attune.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace Attune.Generator.Tests;
 
@@ -37,7 +37,7 @@ public sealed class BestOfNTests(StackFixture stack) : IClassFixture<StackFixtur
         using var channel = GrpcChannel.ForAddress(stack.Adapter.Address);
         var score = new ScoreRequest { UserId = StackFixture.CasualUser, Prompt = StylesTexts.Prompt };
         score.Responses.AddRange(pool);
-        var scores = (await new AdapterServiceClient(channel).ScoreAsync(score)).Scores;
+        var scores = (await new AdapterService.AdapterServiceClient(channel).ScoreAsync(score)).Scores;
         var mine = pool[scores.MaxBy(s => s.Reward)!.Index];
         var theirs = pool[scores.MaxBy(s => s.PopulationReward)!.Index];
         Assert.NotEqual(mine, theirs);
@@ -62,7 +62,7 @@ public sealed class BestOfNTests(StackFixture stack) : IClassFixture<StackFixtur
         using var channel = GrpcChannel.ForAddress(stack.Adapter.Address);
         var score = new ScoreRequest { UserId = StackFixture.CasualUser, Prompt = StylesTexts.Prompt };
         score.Responses.AddRange(reply.Candidates.Select(c => c.Text));
-        var expected = await new AdapterServiceClient(channel).ScoreAsync(score);
+        var expected = await new AdapterService.AdapterServiceClient(channel).ScoreAsync(score);
         Assert.Equal(expected.Scores.Select(s => s.Reward), reply.Candidates.Select(c => c.Reward));
         Assert.Equal(expected.Scores.Select(s => s.PopulationReward), reply.Candidates.Select(c => c.PopulationReward));
         // The user's answers moved the reward away from the population's, so the two picks are not the same reward.

@@ -1,6 +1,6 @@
-using Attune.Contracts.Clients;
 using Attune.Contracts.V1;
-using Attune.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace Attune.Generator.Tests;
 
@@ -48,7 +48,7 @@ public sealed class BlockwiseTests(StackFixture stack) : IClassFixture<StackFixt
         var reply = await generator.Client.GenerateAsync(Request());
 
         using var channel = GrpcChannel.ForAddress(stack.Adapter.Address);
-        var adapter = new AdapterServiceClient(channel);
+        var adapter = new AdapterService.AdapterServiceClient(channel);
         var calls = stack.Llm.State.Calls.ToList();
         for (var i = 0; i < calls.Count; i++)
         {

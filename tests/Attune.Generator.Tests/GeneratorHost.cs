@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using Attune.Contracts.Clients;
-using Attune.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -19,12 +19,12 @@ public sealed class GeneratorHost : IAsyncDisposable
     {
         _factory = factory;
         Channel = channel;
-        Client = new GeneratorServiceClient(channel);
+        Client = new GeneratorService.GeneratorServiceClient(channel);
     }
 
     public GrpcChannel Channel { get; }
 
-    public GeneratorServiceClient Client { get; }
+    public GeneratorService.GeneratorServiceClient Client { get; }
 
     /// <summary>Starts the generator with <paramref name="settings"/> (e.g. Services:Adapter, Generator:Backend:Url).</summary>
     public static GeneratorHost Start(IReadOnlyDictionary<string, string?> settings)

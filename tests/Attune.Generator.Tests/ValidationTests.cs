@@ -1,6 +1,6 @@
 using System.Globalization;
 using Attune.Contracts.V1;
-using Attune.Rpc;
+using Grpc.Core;
 
 namespace Attune.Generator.Tests;
 

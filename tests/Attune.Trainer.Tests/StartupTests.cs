@@ -1,6 +1,6 @@
-using Attune.Contracts.Clients;
 using Attune.Contracts.V1;
-using Attune.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Attune.Storage;
 using Attune.Trainer.Training;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -34,7 +34,7 @@ public sealed class StartupTests
             await using var factory = TrainerServiceFixture.Start(dir, Quiet);
             var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             using var channel = GrpcChannel.ForAddress(address);
-            var client = new TrainerServiceClient(channel);
+            var client = new TrainerService.TrainerServiceClient(channel);
 
             var job = (await client.GetTrainingJobAsync(new GetTrainingJobRequest { JobId = jobId })).Job;
 

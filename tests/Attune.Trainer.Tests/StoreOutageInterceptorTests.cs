@@ -1,4 +1,4 @@
-using Attune.Rpc;
+using Grpc.Core;
 using Attune.Trainer.Grpc;
 using Microsoft.Data.Sqlite;
 

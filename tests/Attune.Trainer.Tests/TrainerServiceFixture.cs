@@ -1,5 +1,5 @@
-using Attune.Contracts.Clients;
-using Attune.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -22,7 +22,7 @@ public abstract class TrainerServiceFixture : IAsyncLifetime
 
     public GrpcChannel Channel { get; private set; } = null!;
 
-    public TrainerServiceClient Client { get; private set; } = null!;
+    public TrainerService.TrainerServiceClient Client { get; private set; } = null!;
 
     /// <summary>The in-memory bus, recording every message.</summary>
     public ITestHarness Bus { get; private set; } = null!;
@@ -42,7 +42,7 @@ public abstract class TrainerServiceFixture : IAsyncLifetime
         _factory = Start(DataDir, Settings);
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Channel = GrpcChannel.ForAddress(address);
-        Client = new TrainerServiceClient(Channel);
+        Client = new TrainerService.TrainerServiceClient(Channel);
         Bus = _factory.Services.GetTestHarness();
         await SeedAsync();
     }

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Attune.Contracts.Messages;
 using Attune.Contracts.V1;
 using Attune.Ml.Serialization;
-using Attune.Rpc;
+using Grpc.Core;
 using Attune.Storage;
 using Attune.Trainer.Models;
 using MassTransit;

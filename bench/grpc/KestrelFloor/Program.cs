@@ -1,5 +1,5 @@
 using System.Buffers;
-using Attune.Rpc;
+using Grpc.Core;
 
 // The same Kestrel settings as the EchoServer (ConfigureGrpcKestrel), and nothing else: every request's gRPC frames are
 // written straight back. EchoRequest's fields 1-3 (message, payload, repeat) parse as EchoReply's fields 1-3 (message,

@@ -1,7 +1,7 @@
-using Attune.Contracts.Clients;
 using Attune.Contracts.V1;
 using Attune.Feedback.Extensions;
-using Attune.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Attune.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 
@@ -20,7 +20,7 @@ internal static class IngestBenchmark
         var port = Ports.Free();
         await using var feedback = await StartFeedbackAsync(store, connectionString, dataDir, port);
         using var channel = GrpcChannel.ForAddress(new Uri($"http://127.0.0.1:{port}"));
-        var client = new FeedbackServiceClient(channel);
+        var client = new FeedbackService.FeedbackServiceClient(channel);
         await using var raw = await RawWriter.CreateAsync(store, connectionString);
         long accepted = 0;
         foreach (var c in concurrencies)
@@ -34,7 +34,7 @@ internal static class IngestBenchmark
                         UserId = Payload.User(i), ClientId = $"bench-{c}-{i}", Prompt = Payload.Prompt,
                         ResponseA = Payload.ResponseA, ResponseB = Payload.ResponseB, Preference = 1,
                     },
-                }, new CallOptions { CancellationToken = ct });
+                }, new CallOptions(cancellationToken: ct));
                 Interlocked.Increment(ref accepted);
             }, c, duration, TimeSpan.FromSeconds(1));
             var peer = await ClosedLoop.RunAsync(

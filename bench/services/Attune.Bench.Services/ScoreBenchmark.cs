@@ -1,8 +1,8 @@
 using Attune.Cli.Embedded;
-using Attune.Contracts.Clients;
 using Attune.Contracts.V1;
 using Attune.Data.Styles;
-using Attune.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Attune.Rpc.Health.V1;
 
 namespace Attune.Bench.Services;
@@ -23,7 +23,7 @@ internal static class ScoreBenchmark
         var model = await DemoPopulation.WaitForModelAsync(trainer, channel, seeded, stack.TrainerHoldsAsync, new Progress<string>(), CancellationToken.None);
         Console.Error.WriteLine($"  score: model {model.Version}, K = {model.K}");
 
-        var adapter = new AdapterServiceClient(channel);
+        var adapter = new AdapterService.AdapterServiceClient(channel);
         const string user = "bench-scorer";
         for (var i = 0; i < 10; i++)
         {
@@ -50,8 +50,8 @@ internal static class ScoreBenchmark
         var rows = new List<Row>();
         foreach (var c in concurrencies)
         {
-            var score = await ClosedLoop.RunAsync((_, ct) => adapter.ScoreAsync(request, new CallOptions { CancellationToken = ct }), c, duration, TimeSpan.FromSeconds(1));
-            var floor = await ClosedLoop.RunAsync((_, ct) => health.CheckAsync(new HealthCheckRequest(), new CallOptions { CancellationToken = ct }), c, duration, TimeSpan.FromSeconds(1));
+            var score = await ClosedLoop.RunAsync((_, ct) => adapter.ScoreAsync(request, new CallOptions(cancellationToken: ct)), c, duration, TimeSpan.FromSeconds(1));
+            var floor = await ClosedLoop.RunAsync((_, ct) => health.CheckAsync(new HealthCheckRequest(), new CallOptions(cancellationToken: ct)), c, duration, TimeSpan.FromSeconds(1));
             rows.Add(new Row("score", "Score (8 responses)", c, score, "health Check", floor));
             Console.Error.WriteLine($"  score c={c}: p50 {score.Percentile(0.5):F3} ms, p99 {score.Percentile(0.99):F3} ms; health p50 {floor.Percentile(0.5):F3} ms");
         }

@@ -1,7 +1,6 @@
 using Attune.Adapter.Options;
-using Attune.Contracts.Clients;
 using Attune.Contracts.V1;
-using Attune.Rpc;
+using Grpc.Core;
 using Attune.Storage;
 using Microsoft.Extensions.Options;
 
@@ -20,12 +19,12 @@ public sealed class AnswerSubmitter(ProfileBook book, Peers peers, TimeProvider 
         string userId, QueryCandidate pair, double preference, string? clientId, CancellationToken cancellationToken)
     {
         var model = book.RequireModel();
-        var channel = peers.Feedback ?? throw new RpcException(
-            StatusCode.Unavailable, $"No feedback service is configured ({Peers.FeedbackKey}); nothing was recorded.");
+        var feedback = peers.Feedback ?? throw new RpcException(
+            new Status(StatusCode.Unavailable, $"No feedback service is configured ({Peers.FeedbackKey}); nothing was recorded."));
         RecordComparisonReply reply;
         try
         {
-            reply = await new FeedbackServiceClient(channel).RecordComparisonAsync(
+            reply = await feedback.RecordComparisonAsync(
                 new RecordComparisonRequest
                 {
                     Comparison = new Comparison
@@ -38,12 +37,12 @@ public sealed class AnswerSubmitter(ProfileBook book, Peers peers, TimeProvider 
                         Preference = preference,
                     },
                 },
-                new CallOptions { Deadline = DateTime.UtcNow + options.Value.FeedbackTimeout, CancellationToken = cancellationToken });
+                new CallOptions(deadline: DateTime.UtcNow + options.Value.FeedbackTimeout, cancellationToken: cancellationToken));
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal
                                          or StatusCode.Unknown or StatusCode.Unimplemented)
         {
-            throw new RpcException(StatusCode.Unavailable, $"The feedback service could not record the answer ({e.Status.Detail}); nothing changed. Retry later.");
+            throw new RpcException(new Status(StatusCode.Unavailable, $"The feedback service could not record the answer ({e.Status.Detail}); nothing changed. Retry later."));
         }
 
         var id = Guid.Parse(reply.ComparisonId);

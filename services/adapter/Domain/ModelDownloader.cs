@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
-using Attune.Contracts.Clients;
 using Attune.Contracts.V1;
-using Attune.Rpc;
+using Grpc.Core;
 
 namespace Attune.Adapter.Domain;
 
@@ -15,11 +14,11 @@ public static class ModelDownloader
     /// <exception cref="RpcException">The trainer answered an error (NOT_FOUND: no such model) or could not be reached.</exception>
     /// <exception cref="InvalidDataException">The bytes do not match the announced size or SHA-256.</exception>
     public static async Task<DownloadedModel> DownloadAsync(
-        GrpcChannel trainer, long version, TimeSpan timeout, CancellationToken cancellationToken)
+        TrainerService.TrainerServiceClient trainer, long version, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var call = new TrainerServiceClient(trainer).DownloadModel(
+        using var call = trainer.DownloadModel(
             new DownloadModelRequest { Version = version },
-            new CallOptions { Deadline = DateTime.UtcNow + timeout, CancellationToken = cancellationToken });
+            new CallOptions(deadline: DateTime.UtcNow + timeout, cancellationToken: cancellationToken));
         using var content = new MemoryStream();
         long downloaded = 0, size = -1;
         var first = true;

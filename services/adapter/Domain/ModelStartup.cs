@@ -1,5 +1,5 @@
 using Attune.Adapter.Options;
-using Attune.Rpc;
+using Grpc.Core;
 using Microsoft.Extensions.Options;
 
 namespace Attune.Adapter.Domain;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Attune.Adapter.Options;
 using Attune.Ml.Serialization;
-using Attune.Rpc;
+using Grpc.Core;
 using Attune.Storage;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +30,7 @@ public sealed class ModelSync(
         }
 
         var trainer = peers.Trainer ?? throw new RpcException(
-            StatusCode.Unavailable, $"No trainer is configured ({Peers.TrainerKey}); cannot download model {version}.");
+            new Status(StatusCode.Unavailable, $"No trainer is configured ({Peers.TrainerKey}); cannot download model {version}."));
         var downloaded = await ModelDownloader.DownloadAsync(trainer, version, options.Value.DownloadTimeout, cancellationToken);
         if (book.Current is { } now && now.Version >= downloaded.Version)
         {

@@ -1,5 +1,5 @@
 using Attune.Ml.Users;
-using Attune.Rpc;
+using Grpc.Core;
 using Attune.Storage;
 
 namespace Attune.Adapter.Domain;
@@ -26,8 +26,8 @@ public sealed class ProfileBook(IProfileStore store, PairPool pool, TimeProvider
 
     /// <summary>The model in force; FAILED_PRECONDITION when there is none yet.</summary>
     public ModelSnapshot RequireModel() => _current ?? throw new RpcException(
-        StatusCode.FailedPrecondition,
-        "No model is in force yet: the trainer has not published one (or could not be reached). Train a model, then retry.");
+        new Status(StatusCode.FailedPrecondition,
+        "No model is in force yet: the trainer has not published one (or could not be reached). Train a model, then retry."));
 
     /// <summary>The user's posterior under <paramref name="model"/>; the prior for a user with no answers.</summary>
     public async Task<UserProfile> GetAsync(ModelSnapshot model, string userId, CancellationToken cancellationToken)

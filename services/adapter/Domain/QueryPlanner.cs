@@ -1,5 +1,5 @@
 using Attune.Ml.Active;
-using Attune.Rpc;
+using Grpc.Core;
 
 namespace Attune.Adapter.Domain;
 
@@ -34,8 +34,8 @@ public sealed class QueryPlanner(ProfileBook book, PairPool pool)
             var fromPool = pool.Snapshot(answered);
             if (fromPool.Count == 0)
             {
-                throw new RpcException(StatusCode.FailedPrecondition,
-                    "candidates: none given, and the adapter's pool holds no pair this user has not answered yet; pass candidates.");
+                throw new RpcException(new Status(StatusCode.FailedPrecondition,
+                    "candidates: none given, and the adapter's pool holds no pair this user has not answered yet; pass candidates."));
             }
 
             pairs = fromPool.Select(p => new QueryCandidate("", p.Key.Prompt, p.Key.First, p.Key.Second)).ToArray();

@@ -2,7 +2,7 @@ using Attune.Adapter.Consumers;
 using Attune.Adapter.Domain;
 using Attune.Adapter.Grpc;
 using Attune.Adapter.Options;
-using Attune.Rpc;
+using Attune.Contracts.V1;
 using Attune.ServiceDefaults;
 using Attune.Storage;
 
@@ -23,6 +23,8 @@ public static class AdapterServiceExtensions
             .Bind(builder.Configuration.GetSection("Adapter"))
             .Validate(o => { o.Validate(); return true; })
             .ValidateOnStart();
+        builder.AddAttuneGrpcClient<TrainerService.TrainerServiceClient>(Peers.TrainerKey, TrainerService.Descriptor);
+        builder.AddAttuneGrpcClient<FeedbackService.FeedbackServiceClient>(Peers.FeedbackKey, FeedbackService.Descriptor);
         builder.Services.AddSingleton<Peers>();
         builder.Services.AddSingleton(sp => new PairPool(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdapterOptions>>().Value.PoolCapacity));
         builder.Services.AddSingleton<ProfileBook>();
@@ -40,7 +42,8 @@ public static class AdapterServiceExtensions
             bus.AddConsumer<UserErasedConsumer>();
             bus.AddConsumer<ModelTrainedConsumer>(typeof(ModelTrainedConsumerDefinition));
         });
-        builder.Services.AddScoped<AdapterGrpcService>();
+        builder.Services.AddServiceHealthCheck<StoreHealthCheck>(StoreHealthCheck.Name, AdapterService.Descriptor.FullName);
+        builder.Services.AddServiceHealthCheck<ModelHealthCheck>(ModelHealthCheck.Name, AdapterService.Descriptor.FullName);
         return builder;
     }
 

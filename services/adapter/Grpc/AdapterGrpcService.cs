@@ -2,31 +2,29 @@ using Attune.Adapter.Domain;
 using Attune.Adapter.Options;
 using Attune.Contracts.V1;
 using Attune.Ml.Active;
-using Attune.Rpc;
+using Grpc.Core;
 using static Attune.ServiceDefaults.FieldValidation;
 
 namespace Attune.Adapter.Grpc;
 
 /// <summary>attune.v1.AdapterService: validates requests and hands them to the profile domain services.</summary>
-public sealed class AdapterGrpcService(ProfileBook book, QueryPlanner planner, AnswerSubmitter submitter) : IGrpcService
+public sealed class AdapterGrpcService(ProfileBook book, QueryPlanner planner, AnswerSubmitter submitter) : AdapterService.AdapterServiceBase
 {
-    /// <inheritdoc />
-    public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => AdapterReflection.Descriptor.Services[0];
 
-    public async Task<GetProfileReply> GetProfile(GetProfileRequest request, ServerCallContext context)
+    public override async Task<GetProfileReply> GetProfile(GetProfileRequest request, ServerCallContext context)
     {
         var userId = RequireId(request.UserId, "user_id");
         var model = book.RequireModel();
         return new GetProfileReply { Profile = ProfileMapping.MapToProfile(model, await book.GetAsync(model, userId, context.CancellationToken)) };
     }
 
-    public async Task<NextQueryReply> NextQuery(NextQueryRequest request, ServerCallContext context)
+    public override async Task<NextQueryReply> NextQuery(NextQueryRequest request, ServerCallContext context)
     {
         var userId = RequireId(request.UserId, "user_id");
         if (request.Candidates.Count > AdapterOptions.MaxRequestCandidates)
         {
-            throw new RpcException(StatusCode.ResourceExhausted,
-                $"candidates: at most {AdapterOptions.MaxRequestCandidates} per request; got {request.Candidates.Count}.");
+            throw new RpcException(new Status(StatusCode.ResourceExhausted,
+                $"candidates: at most {AdapterOptions.MaxRequestCandidates} per request; got {request.Candidates.Count}."));
         }
 
         var strategy = ParseStrategy(request.Strategy);
@@ -43,7 +41,7 @@ public sealed class AdapterGrpcService(ProfileBook book, QueryPlanner planner, A
         };
     }
 
-    public async Task<SubmitAnswerReply> SubmitAnswer(SubmitAnswerRequest request, ServerCallContext context)
+    public override async Task<SubmitAnswerReply> SubmitAnswer(SubmitAnswerRequest request, ServerCallContext context)
     {
         var userId = RequireId(request.UserId, "user_id");
         var pair = ValidatePair(request.Pair, "pair");
@@ -54,7 +52,7 @@ public sealed class AdapterGrpcService(ProfileBook book, QueryPlanner planner, A
         return new SubmitAnswerReply { ComparisonId = comparisonId, Profile = ProfileMapping.MapToProfile(model.Version == profile.ModelVersion ? model : null, profile) };
     }
 
-    public async Task<ScoreReply> Score(ScoreRequest request, ServerCallContext context)
+    public override async Task<ScoreReply> Score(ScoreRequest request, ServerCallContext context)
     {
         var userId = RequireId(request.UserId, "user_id");
         var prompt = RequireText(request.Prompt, "prompt");
@@ -65,8 +63,8 @@ public sealed class AdapterGrpcService(ProfileBook book, QueryPlanner planner, A
 
         if (request.Responses.Count > AdapterOptions.MaxScoredResponses)
         {
-            throw new RpcException(StatusCode.ResourceExhausted,
-                $"responses: at most {AdapterOptions.MaxScoredResponses} per request; got {request.Responses.Count}.");
+            throw new RpcException(new Status(StatusCode.ResourceExhausted,
+                $"responses: at most {AdapterOptions.MaxScoredResponses} per request; got {request.Responses.Count}."));
         }
 
         var responses = request.Responses.Select((r, i) => RequireText(r, $"responses[{i}]")).ToList();
@@ -88,7 +86,7 @@ public sealed class AdapterGrpcService(ProfileBook book, QueryPlanner planner, A
         return reply;
     }
 
-    public async Task<CompareReply> Compare(CompareRequest request, ServerCallContext context)
+    public override async Task<CompareReply> Compare(CompareRequest request, ServerCallContext context)
     {
         var userId = RequireId(request.UserId, "user_id");
         var prompt = RequireText(request.Prompt, "prompt");

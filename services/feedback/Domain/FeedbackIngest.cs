@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Attune.Contracts.Messages;
 using Attune.Feedback.Outbox;
-using Attune.Rpc;
+using Grpc.Core;
 using Attune.Storage;
 
 namespace Attune.Feedback.Domain;
@@ -49,11 +49,11 @@ public sealed class FeedbackIngest(IFeedbackStore store, OutboxDispatcher outbox
         }
         catch (DbException e) when (StoreOutage.Is(e))
         {
-            throw new RpcException(StatusCode.Unavailable, "The feedback store is unavailable; nothing was stored. Retry later.");
+            throw new RpcException(new Status(StatusCode.Unavailable, "The feedback store is unavailable; nothing was stored. Retry later."));
         }
         catch (TimeoutException)
         {
-            throw new RpcException(StatusCode.Unavailable, "The feedback store timed out; nothing was stored. Retry later.");
+            throw new RpcException(new Status(StatusCode.Unavailable, "The feedback store timed out; nothing was stored. Retry later."));
         }
     }
 

@@ -1,7 +1,7 @@
 using Attune.Feedback.Domain;
 using Attune.Feedback.Grpc;
 using Attune.Feedback.Outbox;
-using Attune.Rpc;
+using Attune.Contracts.V1;
 using Attune.ServiceDefaults;
 using Attune.Storage;
 
@@ -22,7 +22,7 @@ public static class FeedbackServiceExtensions
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         builder.Services.AddSingleton<FeedbackIngest>();
-        builder.Services.AddScoped<FeedbackGrpcService>();
+        builder.Services.AddServiceHealthCheck<StoreHealthCheck>(StoreHealthCheck.Name, FeedbackService.Descriptor.FullName);
         return builder;
     }
 

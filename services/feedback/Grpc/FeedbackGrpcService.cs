@@ -1,6 +1,6 @@
 using Attune.Contracts.V1;
 using Attune.Feedback.Domain;
-using Attune.Rpc;
+using Grpc.Core;
 using Attune.ServiceDefaults;
 using Attune.Storage;
 using Google.Protobuf.WellKnownTypes;
@@ -9,21 +9,19 @@ using static Attune.ServiceDefaults.FieldValidation;
 namespace Attune.Feedback.Grpc;
 
 /// <summary>attune.v1.FeedbackService: validates requests and hands them to <see cref="FeedbackIngest"/>.</summary>
-public sealed class FeedbackGrpcService(FeedbackIngest ingest, IFeedbackStore store) : IGrpcService
+public sealed class FeedbackGrpcService(FeedbackIngest ingest, IFeedbackStore store) : FeedbackService.FeedbackServiceBase
 {
     /// <summary>Comparisons stored per transaction during a bulk import.</summary>
     public const int ImportBatchSize = 256;
 
-    /// <inheritdoc />
-    public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => FeedbackReflection.Descriptor.Services[0];
 
-    public async Task<RecordComparisonReply> RecordComparison(RecordComparisonRequest request, ServerCallContext context)
+    public override async Task<RecordComparisonReply> RecordComparison(RecordComparisonRequest request, ServerCallContext context)
     {
         var result = await ingest.RecordAsync(Validate(request.Comparison, "comparison"), context.CancellationToken);
         return new RecordComparisonReply { ComparisonId = result.ComparisonId.ToString(), Duplicate = result.Duplicate };
     }
 
-    public async Task<RecordComparisonsReply> RecordComparisons(
+    public override async Task<RecordComparisonsReply> RecordComparisons(
         IAsyncStreamReader<RecordComparisonRequest> requests, ServerCallContext context)
     {
         var reply = new RecordComparisonsReply();
@@ -68,7 +66,7 @@ public sealed class FeedbackGrpcService(FeedbackIngest ingest, IFeedbackStore st
         }
     }
 
-    public async Task<ListComparisonsReply> ListComparisons(ListComparisonsRequest request, ServerCallContext context)
+    public override async Task<ListComparisonsReply> ListComparisons(ListComparisonsRequest request, ServerCallContext context)
     {
         var userId = OptionalId(request.UserId, "user_id");
         var pageSize = PageSize(request.PageSize, 100, IFeedbackStore.MaxPageSize, "page_size");
@@ -87,13 +85,13 @@ public sealed class FeedbackGrpcService(FeedbackIngest ingest, IFeedbackStore st
         return reply;
     }
 
-    public async Task<EraseUserReply> EraseUser(EraseUserRequest request, ServerCallContext context)
+    public override async Task<EraseUserReply> EraseUser(EraseUserRequest request, ServerCallContext context)
     {
         var userId = RequireId(request.UserId, "user_id");
         return new EraseUserReply { Erased = await ingest.EraseUserAsync(userId, context.CancellationToken) };
     }
 
-    public async Task<GetStatsReply> GetStats(GetStatsRequest request, ServerCallContext context)
+    public override async Task<GetStatsReply> GetStats(GetStatsRequest request, ServerCallContext context)
     {
         var stats = await FeedbackIngest.Guarded(() => store.GetStatsAsync(context.CancellationToken));
         return new GetStatsReply

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Attune.Generator.Domain;
 using Attune.Generator.Options;
-using Attune.Rpc;
+using Grpc.Core;
 
 namespace Attune.Generator.Backends;
 
@@ -72,8 +72,8 @@ public sealed class OpenAiChatBackend(HttpClient http, BackendOptions options, I
                     return Parse(body);
                 }
 
-                failure = new RpcException(StatusCode.Unavailable,
-                    $"The backend {_endpoint} answered {(int)response.StatusCode} {response.ReasonPhrase}: {Excerpt(body)}");
+                failure = new RpcException(new Status(StatusCode.Unavailable,
+                    $"The backend {_endpoint} answered {(int)response.StatusCode} {response.ReasonPhrase}: {Excerpt(body)}"));
                 if (!IsRetryable(response.StatusCode))
                 {
                     throw failure;
@@ -81,16 +81,16 @@ public sealed class OpenAiChatBackend(HttpClient http, BackendOptions options, I
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                throw new RpcException(StatusCode.DeadlineExceeded,
-                    $"The backend {_endpoint} did not answer within {budget.TotalMilliseconds:F0} ms (the call's deadline or Generator:Backend:Timeout).");
+                throw new RpcException(new Status(StatusCode.DeadlineExceeded,
+                    $"The backend {_endpoint} did not answer within {budget.TotalMilliseconds:F0} ms (the call's deadline or Generator:Backend:Timeout)."));
             }
             catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
             {
-                failure = new RpcException(StatusCode.Unavailable, $"The backend {_endpoint} cannot be reached: {e.Message}");
+                failure = new RpcException(new Status(StatusCode.Unavailable, $"The backend {_endpoint} cannot be reached: {e.Message}"));
             }
             catch (HttpRequestException e)
             {
-                throw new RpcException(StatusCode.Unavailable, $"The backend {_endpoint} failed: {e.Message}");
+                throw new RpcException(new Status(StatusCode.Unavailable, $"The backend {_endpoint} failed: {e.Message}"));
             }
 
             if (attempt >= options.MaxAttempts)
@@ -120,7 +120,7 @@ public sealed class OpenAiChatBackend(HttpClient http, BackendOptions options, I
         }
         catch (FormatException e)
         {
-            throw new RpcException(StatusCode.Unavailable, $"The backend {_endpoint} sent an unreadable reply: {e.Message}.");
+            throw new RpcException(new Status(StatusCode.Unavailable, $"The backend {_endpoint} sent an unreadable reply: {e.Message}."));
         }
     }
 

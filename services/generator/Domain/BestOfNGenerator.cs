@@ -1,6 +1,6 @@
 using Attune.Contracts.V1;
 using Attune.Generator.Backends;
-using Attune.Rpc;
+using Grpc.Core;
 
 namespace Attune.Generator.Domain;
 
@@ -22,7 +22,7 @@ public sealed class BestOfNGenerator(IChatBackend backend, RewardScorer scorer)
         var texts = CandidateTexts.Usable(completions.Select(c => c.Text));
         if (texts.Count == 0)
         {
-            throw new RpcException(StatusCode.Unavailable, $"The backend {backend.Name} returned no usable response (all empty or over 32 KiB).");
+            throw new RpcException(new Status(StatusCode.Unavailable, $"The backend {backend.Name} returned no usable response (all empty or over 32 KiB)."));
         }
 
         var (candidates, version) = await scorer.ScoreAsync(settings.UserId, settings.Prompt, texts, settings.Deadline, cancellationToken);

@@ -1,6 +1,6 @@
 using Attune.Contracts.V1;
 using Attune.Generator.Backends;
-using Attune.Rpc;
+using Grpc.Core;
 
 namespace Attune.Generator.Domain;
 
@@ -45,7 +45,7 @@ public sealed class BlockwiseGenerator(IChatBackend backend, RewardScorer scorer
             {
                 if (blocks.Count == 0)
                 {
-                    throw new RpcException(StatusCode.Unavailable, $"The backend {backend.Name} returned no usable continuation.");
+                    throw new RpcException(new Status(StatusCode.Unavailable, $"The backend {backend.Name} returned no usable continuation."));
                 }
 
                 break;

@@ -1,7 +1,6 @@
-using Attune.Contracts.Clients;
 using Attune.Contracts.V1;
 using Attune.Generator.Options;
-using Attune.Rpc;
+using Grpc.Core;
 using Microsoft.Extensions.Options;
 
 namespace Attune.Generator.Domain;
@@ -12,32 +11,32 @@ namespace Attune.Generator.Domain;
 /// <see cref="GeneratorOptions.AdapterTimeout"/>. Errors: FAILED_PRECONDITION (no model in force) passes through; a slow
 /// adapter is DEADLINE_EXCEEDED; an unreachable or failing one UNAVAILABLE, each naming the adapter.
 /// </summary>
-public sealed class RewardScorer(AdapterChannel adapter, IOptions<GeneratorOptions> options)
+public sealed class RewardScorer(AdapterPeer adapter, IOptions<GeneratorOptions> options)
 {
     /// <summary>One candidate per response, in order, and the model version the rewards are expressed in.</summary>
     public async Task<(List<Candidate> Candidates, long ModelVersion)> ScoreAsync(
         string userId, string prompt, IReadOnlyList<string> responses, DateTime deadline, CancellationToken cancellationToken)
     {
-        var channel = adapter.Channel ?? throw new RpcException(
-            StatusCode.Unavailable, $"No adapter is configured ({AdapterChannel.Key}); responses cannot be scored.");
+        var client = adapter.Client ?? throw new RpcException(
+            new Status(StatusCode.Unavailable, $"No adapter is configured ({AdapterPeer.Key}); responses cannot be scored."));
         var request = new ScoreRequest { UserId = userId, Prompt = prompt };
         request.Responses.AddRange(responses);
         var budget = CallBudget.Of(deadline, options.Value.AdapterTimeout);
         ScoreReply reply;
         try
         {
-            reply = await new AdapterServiceClient(channel).ScoreAsync(
-                request, new CallOptions { Deadline = DateTime.UtcNow + budget, CancellationToken = cancellationToken });
+            reply = await client.ScoreAsync(
+                request, new CallOptions(deadline: DateTime.UtcNow + budget, cancellationToken: cancellationToken));
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.DeadlineExceeded)
         {
-            throw new RpcException(StatusCode.DeadlineExceeded,
-                $"The adapter at {adapter.Address} did not score within {budget.TotalMilliseconds:F0} ms (the call's deadline or Generator:AdapterTimeout).");
+            throw new RpcException(new Status(StatusCode.DeadlineExceeded,
+                $"The adapter at {adapter.Address} did not score within {budget.TotalMilliseconds:F0} ms (the call's deadline or Generator:AdapterTimeout)."));
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.Internal or StatusCode.Unknown
                                          or StatusCode.Unimplemented or StatusCode.Cancelled && !cancellationToken.IsCancellationRequested)
         {
-            throw new RpcException(StatusCode.Unavailable, $"The adapter at {adapter.Address} could not score the responses: {e.Status.Detail}");
+            throw new RpcException(new Status(StatusCode.Unavailable, $"The adapter at {adapter.Address} could not score the responses: {e.Status.Detail}"));
         }
 
         var candidates = responses.Select(r => new Candidate { Text = r }).ToList();

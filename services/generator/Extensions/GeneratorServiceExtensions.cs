@@ -3,7 +3,8 @@ using Attune.Generator.Domain;
 using Attune.Generator.Grpc;
 using Attune.Generator.Options;
 using Attune.Generator.Pool;
-using Attune.Rpc;
+using Attune.Contracts.V1;
+using Attune.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace Attune.Generator.Extensions;
@@ -23,12 +24,12 @@ public static class GeneratorServiceExtensions
             .Bind(builder.Configuration.GetSection(GeneratorOptions.Section))
             .Validate(o => { o.Validate(); return true; })
             .ValidateOnStart();
-        builder.Services.AddSingleton<AdapterChannel>();
+        builder.AddAttuneGrpcClient<AdapterService.AdapterServiceClient>(AdapterPeer.Key, AdapterService.Descriptor);
+        builder.Services.AddSingleton<AdapterPeer>();
         builder.Services.AddSingleton<RewardScorer>();
         builder.Services.AddSingleton<IChatBackend>(CreateBackend);
         builder.Services.AddSingleton<BestOfNGenerator>();
         builder.Services.AddSingleton<BlockwiseGenerator>();
-        builder.Services.AddScoped<GeneratorGrpcService>();
         return builder;
     }
 

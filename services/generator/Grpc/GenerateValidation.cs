@@ -1,7 +1,7 @@
 using System.Text;
 using Attune.Contracts.V1;
 using Attune.Generator.Domain;
-using Attune.Rpc;
+using Grpc.Core;
 using static Attune.ServiceDefaults.FieldValidation;
 
 namespace Attune.Generator.Grpc;

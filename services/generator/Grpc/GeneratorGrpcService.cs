@@ -1,16 +1,14 @@
 using Attune.Contracts.V1;
 using Attune.Generator.Domain;
-using Attune.Rpc;
+using Grpc.Core;
 
 namespace Attune.Generator.Grpc;
 
 /// <summary>attune.v1.GeneratorService: validates requests and hands them to best-of-n or block-wise generation.</summary>
-public sealed class GeneratorGrpcService(BestOfNGenerator bestOfN, BlockwiseGenerator blockwise) : IGrpcService
+public sealed class GeneratorGrpcService(BestOfNGenerator bestOfN, BlockwiseGenerator blockwise) : GeneratorService.GeneratorServiceBase
 {
-    /// <inheritdoc />
-    public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => GeneratorReflection.Descriptor.Services[0];
 
-    public Task<GenerateReply> Generate(GenerateRequest request, ServerCallContext context)
+    public override Task<GenerateReply> Generate(GenerateRequest request, ServerCallContext context)
     {
         var settings = GenerateValidation.Validate(request, context.Deadline);
         return settings.Strategy == GenerationStrategy.Blockwise
@@ -18,7 +16,7 @@ public sealed class GeneratorGrpcService(BestOfNGenerator bestOfN, BlockwiseGene
             : bestOfN.GenerateAsync(settings, null, context.CancellationToken);
     }
 
-    public async Task GenerateStream(GenerateRequest request, IServerStreamWriter<GenerateStreamReply> responses, ServerCallContext context)
+    public override async Task GenerateStream(GenerateRequest request, IServerStreamWriter<GenerateStreamReply> responses, ServerCallContext context)
     {
         var settings = GenerateValidation.Validate(request, context.Deadline);
         var token = context.CancellationToken;

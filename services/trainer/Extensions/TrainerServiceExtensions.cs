@@ -1,4 +1,4 @@
-using Attune.Rpc;
+using Attune.Contracts.V1;
 using Attune.ServiceDefaults;
 using Attune.Storage;
 using Attune.Trainer.Consumers;
@@ -45,8 +45,8 @@ public static class TrainerServiceExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetrainWatcher>());
         builder.Services.AddSingleton<TrainingDataIngest>();
         builder.Services.AddSingleton<TrainingCommands>();
-        builder.Services.AddScoped<TrainerGrpcService>();
-        builder.Services.Configure<GrpcServerOptions>(o => o.AddInterceptor<StoreOutageInterceptor>());
+        builder.Services.AddGrpc().AddServiceOptions<TrainerGrpcService>(o => o.Interceptors.Add<StoreOutageInterceptor>());
+        builder.Services.AddServiceHealthCheck<StoreHealthCheck>(StoreHealthCheck.Name, TrainerService.Descriptor.FullName);
         return builder;
     }
 

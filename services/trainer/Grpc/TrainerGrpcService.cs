@@ -1,5 +1,5 @@
 using Attune.Contracts.V1;
-using Attune.Rpc;
+using Grpc.Core;
 using Attune.Storage;
 using Attune.Trainer.Models;
 using Attune.Trainer.Training;
@@ -10,15 +10,13 @@ namespace Attune.Trainer.Grpc;
 
 /// <summary>attune.v1.TrainerService: validates requests and hands them to the orchestrator and the stores.</summary>
 public sealed partial class TrainerGrpcService(
-    TrainingOrchestrator orchestrator, ITrainingJobStore jobs, IModelStore models, TrainingJobTracker tracker) : IGrpcService
+    TrainingOrchestrator orchestrator, ITrainingJobStore jobs, IModelStore models, TrainingJobTracker tracker) : TrainerService.TrainerServiceBase
 {
     /// <summary>How often a watcher re-reads a job another process runs (this process's jobs wake watchers at once).</summary>
     private static readonly TimeSpan WatchPoll = TimeSpan.FromSeconds(1);
 
-    /// <inheritdoc />
-    public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => TrainerReflection.Descriptor.Services[0];
 
-    public async Task<StartTrainingReply> StartTraining(StartTrainingRequest request, ServerCallContext context)
+    public override async Task<StartTrainingReply> StartTraining(StartTrainingRequest request, ServerCallContext context)
     {
         var training = Validate(request);
         try
@@ -28,21 +26,21 @@ public sealed partial class TrainerGrpcService(
         }
         catch (TrainingInProgressException e)
         {
-            throw new RpcException(StatusCode.Aborted, e.Message);
+            throw new RpcException(new Status(StatusCode.Aborted, e.Message));
         }
         catch (InsufficientFeedbackException e)
         {
-            throw new RpcException(StatusCode.FailedPrecondition, e.Message);
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, e.Message));
         }
     }
 
-    public async Task<GetTrainingJobReply> GetTrainingJob(GetTrainingJobRequest request, ServerCallContext context)
+    public override async Task<GetTrainingJobReply> GetTrainingJob(GetTrainingJobRequest request, ServerCallContext context)
     {
         var job = await FindJobAsync(JobId(request.JobId), context.CancellationToken);
         return new GetTrainingJobReply { Job = MapToJob(job) };
     }
 
-    public async Task WatchTrainingJob(
+    public override async Task WatchTrainingJob(
         WatchTrainingJobRequest request, IServerStreamWriter<WatchTrainingJobReply> responses, ServerCallContext context)
     {
         var jobId = JobId(request.JobId);
@@ -70,7 +68,7 @@ public sealed partial class TrainerGrpcService(
         }
     }
 
-    public async Task<ListModelsReply> ListModels(ListModelsRequest request, ServerCallContext context)
+    public override async Task<ListModelsReply> ListModels(ListModelsRequest request, ServerCallContext context)
     {
         var pageSize = PageSize(request.PageSize, 20, 100, "page_size");
         var versions = await models.ListAsync(pageSize, context.CancellationToken);
@@ -80,14 +78,14 @@ public sealed partial class TrainerGrpcService(
         return reply;
     }
 
-    public async Task<GetModelReply> GetModel(GetModelRequest request, ServerCallContext context)
+    public override async Task<GetModelReply> GetModel(GetModelRequest request, ServerCallContext context)
     {
         var model = await FindModelAsync(request.Version, context.CancellationToken);
         var latest = (await models.ListAsync(1, context.CancellationToken))[0].Version;
         return MapToModel(model, latest);
     }
 
-    public async Task DownloadModel(
+    public override async Task DownloadModel(
         DownloadModelRequest request, IServerStreamWriter<DownloadModelReply> responses, ServerCallContext context)
     {
         var model = await FindModelAsync(request.Version, context.CancellationToken);
@@ -106,7 +104,7 @@ public sealed partial class TrainerGrpcService(
 
     private async Task<Storage.TrainingJob> FindJobAsync(string jobId, CancellationToken cancellationToken) =>
         tracker.Find(jobId) ?? await jobs.GetAsync(jobId, cancellationToken)
-        ?? throw new RpcException(StatusCode.NotFound, $"Training job {jobId} does not exist.");
+        ?? throw new RpcException(new Status(StatusCode.NotFound, $"Training job {jobId} does not exist."));
 
     private async Task<StoredModel> FindModelAsync(long version, CancellationToken cancellationToken)
     {
@@ -118,8 +116,8 @@ public sealed partial class TrainerGrpcService(
         var model = version == 0
             ? await models.GetLatestAsync(cancellationToken)
             : await models.GetAsync(version, cancellationToken);
-        return model ?? throw new RpcException(StatusCode.NotFound,
-            version == 0 ? "No model has been trained yet." : $"Model version {version} does not exist.");
+        return model ?? throw new RpcException(new Status(StatusCode.NotFound,
+            version == 0 ? "No model has been trained yet." : $"Model version {version} does not exist."));
     }
 
     private static TrainingRequest Validate(StartTrainingRequest request)

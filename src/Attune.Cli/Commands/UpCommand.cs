@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Attune.Cli.Embedded;
-using Attune.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace Attune.Cli.Commands;
 

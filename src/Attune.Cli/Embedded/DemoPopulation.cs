@@ -1,7 +1,7 @@
-using Attune.Contracts.Clients;
 using Attune.Contracts.V1;
 using Attune.Data.Styles;
-using Attune.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace Attune.Cli.Embedded;
 
@@ -23,15 +23,15 @@ internal static class DemoPopulation
     /// <summary>Records the demo comparisons when the feedback store holds none; returns how many were stored (0 when none).</summary>
     public static async Task<long> SeedAsync(GrpcChannel feedback, int comparisonsPerUser, CancellationToken cancellationToken)
     {
-        var client = new FeedbackServiceClient(feedback);
-        var stats = await client.GetStatsAsync(new GetStatsRequest(), new CallOptions { CancellationToken = cancellationToken });
+        var client = new FeedbackService.FeedbackServiceClient(feedback);
+        var stats = await client.GetStatsAsync(new GetStatsRequest(), new CallOptions(cancellationToken: cancellationToken));
         if (stats.Comparisons > 0)
         {
             return 0;
         }
 
         var world = StylesWorld.Generate(World(comparisonsPerUser));
-        using var call = client.RecordComparisons(new CallOptions { CancellationToken = cancellationToken });
+        using var call = client.RecordComparisons(new CallOptions(cancellationToken: cancellationToken));
         var index = 0;
         foreach (var c in world.Comparisons)
         {
@@ -68,9 +68,9 @@ internal static class DemoPopulation
         IProgress<string> progress,
         CancellationToken cancellationToken)
     {
-        var trainerClient = new TrainerServiceClient(trainer);
-        var adapterClient = new AdapterServiceClient(adapter);
-        var options = new CallOptions { CancellationToken = cancellationToken };
+        var trainerClient = new TrainerService.TrainerServiceClient(trainer);
+        var adapterClient = new AdapterService.AdapterServiceClient(adapter);
+        var options = new CallOptions(cancellationToken: cancellationToken);
         string? last = null;
         long? startedFrom = null;
         while (true)

@@ -59,6 +59,8 @@ internal sealed partial class FeedbackStore
             "DELETE FROM outbox WHERE dispatched_at IS NOT NULL AND dispatched_at < @before",
             new { before = db.Time(before) }, tx, cancellationToken: cancellationToken)), cancellationToken);
 
+    public Task PingAsync(CancellationToken cancellationToken = default) => db.PingAsync(cancellationToken);
+
     public ValueTask DisposeAsync() => db.DisposeAsync();
 
     private Task EnqueueAsync(DbConnection c, DbTransaction tx, OutboxEntry entry, CancellationToken cancellationToken) =>

@@ -25,5 +25,7 @@ internal sealed class SqlInbox(Database db, TimeProvider time) : IInbox
             "DELETE FROM inbox WHERE processed_at < @before", new { before = db.Time(before) }, tx,
             cancellationToken: cancellationToken)), cancellationToken);
 
+    public Task PingAsync(CancellationToken cancellationToken = default) => db.PingAsync(cancellationToken);
+
     public ValueTask DisposeAsync() => db.DisposeAsync();
 }

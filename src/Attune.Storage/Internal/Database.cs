@@ -41,6 +41,15 @@ internal abstract class Database : IAsyncDisposable
         return await work(connection).ConfigureAwait(false);
     }
 
+    /// <summary>Opens a connection and runs <c>SELECT 1</c>: throws when the database cannot serve.</summary>
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1";
+        await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Brings one component's schema up to date: <paramref name="scripts"/>[i] is version i + 1. Safe to run concurrently
     /// from several processes: each provider serializes migrations (advisory lock, or SQLite's write lock).

@@ -78,6 +78,8 @@ internal sealed class TrainingJobStore(Database db, TimeProvider time) : ITraini
             """, new { error, now = db.Time(now), staleBefore = db.Time(staleBefore) }, tx, cancellationToken: cancellationToken)), cancellationToken);
     }
 
+    public Task PingAsync(CancellationToken cancellationToken = default) => db.PingAsync(cancellationToken);
+
     public ValueTask DisposeAsync() => db.DisposeAsync();
 
     private object Args(TrainingJob job)

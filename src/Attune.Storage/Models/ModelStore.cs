@@ -72,6 +72,8 @@ internal sealed class ModelStore(Database db, TimeProvider time) : IModelStore
         }, cancellationToken);
     }
 
+    public Task PingAsync(CancellationToken cancellationToken = default) => db.PingAsync(cancellationToken);
+
     public ValueTask DisposeAsync() => db.DisposeAsync();
 
     private Task<ModelVersionInfo> InsertAsync(

@@ -138,5 +138,7 @@ internal sealed class ProfileStore(Database db, TimeProvider time) : IProfileSto
             """, new { after, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList(), cancellationToken);
     }
 
+    public Task PingAsync(CancellationToken cancellationToken = default) => db.PingAsync(cancellationToken);
+
     public ValueTask DisposeAsync() => db.DisposeAsync();
 }

@@ -106,6 +106,8 @@ internal sealed class TrainingDataStore(Database db, TimeProvider time) : ITrain
     public Task<long> GetWatermarkAsync(CancellationToken cancellationToken = default) =>
         ScalarAsync("SELECT COALESCE(MAX(seq), 0) FROM training_comparisons", null, cancellationToken);
 
+    public Task PingAsync(CancellationToken cancellationToken = default) => db.PingAsync(cancellationToken);
+
     public ValueTask DisposeAsync() => db.DisposeAsync();
 
     private Task<long> ScalarAsync(string sql, object? args, CancellationToken cancellationToken) =>

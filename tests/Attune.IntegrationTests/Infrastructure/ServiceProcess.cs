@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Attune.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Attune.Rpc.Health.V1;
 
 namespace Attune.IntegrationTests.Infrastructure;

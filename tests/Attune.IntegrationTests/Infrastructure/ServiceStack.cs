@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using Attune.Contracts.Clients;
-using Attune.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace Attune.IntegrationTests.Infrastructure;
 
@@ -35,11 +35,11 @@ public sealed class ServiceStack : IAsyncDisposable
 
     public ServiceProcess Adapter { get; private set; } = null!;
 
-    public FeedbackServiceClient FeedbackClient { get; private set; } = null!;
+    public FeedbackService.FeedbackServiceClient FeedbackClient { get; private set; } = null!;
 
-    public TrainerServiceClient TrainerClient { get; private set; } = null!;
+    public TrainerService.TrainerServiceClient TrainerClient { get; private set; } = null!;
 
-    public AdapterServiceClient AdapterClient { get; private set; } = null!;
+    public AdapterService.AdapterServiceClient AdapterClient { get; private set; } = null!;
 
     /// <summary>The last lines each service logged, for failure messages.</summary>
     public string Logs => string.Join(System.Environment.NewLine, new[] { Feedback, Trainer, Adapter }
@@ -69,8 +69,8 @@ public sealed class ServiceStack : IAsyncDisposable
 
         stack._feedbackChannel = GrpcChannel.ForAddress(stack.Feedback.Address);
         stack._adapterChannel = GrpcChannel.ForAddress(stack.Adapter.Address);
-        stack.FeedbackClient = new FeedbackServiceClient(stack._feedbackChannel);
-        stack.AdapterClient = new AdapterServiceClient(stack._adapterChannel);
+        stack.FeedbackClient = new FeedbackService.FeedbackServiceClient(stack._feedbackChannel);
+        stack.AdapterClient = new AdapterService.AdapterServiceClient(stack._adapterChannel);
         return stack;
     }
 
@@ -85,7 +85,7 @@ public sealed class ServiceStack : IAsyncDisposable
         _trainerChannel?.Dispose();
         Trainer = await ServiceProcess.StartAsync("trainer", _ports.Trainer, ServiceEnvironment("trainer", _trainerSettings));
         _trainerChannel = GrpcChannel.ForAddress(Trainer.Address);
-        TrainerClient = new TrainerServiceClient(_trainerChannel);
+        TrainerClient = new TrainerService.TrainerServiceClient(_trainerChannel);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,5 @@
 using Attune.Contracts.V1;
-using Attune.Rpc;
+using Grpc.Core;
 
 namespace Attune.IntegrationTests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using Attune.Contracts.V1;
 using Attune.IntegrationTests.Infrastructure;
-using Attune.Rpc;
+using Grpc.Core;
 
 namespace Attune.IntegrationTests.Tests;
 

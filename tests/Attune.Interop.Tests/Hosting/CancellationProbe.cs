@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Attune.Rpc;
+using Grpc.Core;
 
 namespace Attune.Interop.Tests.Hosting;
 

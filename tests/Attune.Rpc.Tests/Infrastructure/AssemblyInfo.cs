@@ -1,3 +1,0 @@
-using Attune.Rpc.Tests.Infrastructure;
-
-[assembly: AssemblyFixture(typeof(EchoServerFixture))]
