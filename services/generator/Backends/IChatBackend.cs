@@ -2,7 +2,7 @@ namespace Attune.Generator.Backends;
 
 /// <summary>
 /// Something that writes responses to a prompt, or continues a partial one: an OpenAI-compatible chat completions
-/// server or the candidate pool. Failures are <see cref="Grpc.Core.RpcException"/>s with the status the caller gets
+/// server or the candidate pool. Failures are <see cref="global::Grpc.Core.RpcException"/>s with the status the caller gets
 /// (UNAVAILABLE, DEADLINE_EXCEEDED), messages naming the backend.
 /// </summary>
 public interface IChatBackend
