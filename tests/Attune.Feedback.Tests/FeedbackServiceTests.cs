@@ -1,3 +1,4 @@
+using Grpc.Reflection.V1Alpha;
 using Attune.Contracts.V1;
 using Attune.Contracts.Messages;
 using Grpc.Core;
@@ -82,7 +83,7 @@ public sealed class FeedbackServiceTests(FeedbackServiceFixture service) : IClas
         spoil(comparison);
 
         var e = await Assert.ThrowsAsync<RpcException>(() =>
-            _client.RecordComparisonAsync(new RecordComparisonRequest { Comparison = comparison }));
+            _client.RecordComparisonAsync(new RecordComparisonRequest { Comparison = comparison }).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.StartsWith(field + ":", e.Status.Detail, StringComparison.Ordinal);
@@ -93,7 +94,7 @@ public sealed class FeedbackServiceTests(FeedbackServiceFixture service) : IClas
     [Fact]
     public async Task RecordComparison_missingComparison_invalidArgument()
     {
-        var e = await Assert.ThrowsAsync<RpcException>(() => _client.RecordComparisonAsync(new RecordComparisonRequest()));
+        var e = await Assert.ThrowsAsync<RpcException>(() => _client.RecordComparisonAsync(new RecordComparisonRequest()).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.StartsWith("comparison:", e.Status.Detail, StringComparison.Ordinal);
@@ -106,7 +107,7 @@ public sealed class FeedbackServiceTests(FeedbackServiceFixture service) : IClas
         comparison.Prompt = new string('é', 20_000); // 40,000 UTF-8 bytes
 
         var e = await Assert.ThrowsAsync<RpcException>(() =>
-            _client.RecordComparisonAsync(new RecordComparisonRequest { Comparison = comparison }));
+            _client.RecordComparisonAsync(new RecordComparisonRequest { Comparison = comparison }).ResponseAsync);
 
         Assert.Equal(StatusCode.ResourceExhausted, e.StatusCode);
         Assert.Contains("comparison.prompt", e.Status.Detail, StringComparison.Ordinal);
@@ -180,7 +181,7 @@ public sealed class FeedbackServiceTests(FeedbackServiceFixture service) : IClas
     public async Task ListComparisons_badPaging_invalidArgumentNamingField(int pageSize, string token, string field)
     {
         var e = await Assert.ThrowsAsync<RpcException>(() =>
-            _client.ListComparisonsAsync(new ListComparisonsRequest { PageSize = pageSize, PageToken = token }));
+            _client.ListComparisonsAsync(new ListComparisonsRequest { PageSize = pageSize, PageToken = token }).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.StartsWith(field + ":", e.Status.Detail, StringComparison.Ordinal);
@@ -205,7 +206,7 @@ public sealed class FeedbackServiceTests(FeedbackServiceFixture service) : IClas
     [Fact]
     public async Task EraseUser_emptyUserId_invalidArgument()
     {
-        var e = await Assert.ThrowsAsync<RpcException>(() => _client.EraseUserAsync(new EraseUserRequest()));
+        var e = await Assert.ThrowsAsync<RpcException>(() => _client.EraseUserAsync(new EraseUserRequest()).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.StartsWith("user_id:", e.Status.Detail, StringComparison.Ordinal);
@@ -214,7 +215,11 @@ public sealed class FeedbackServiceTests(FeedbackServiceFixture service) : IClas
     [Fact]
     public async Task Reflection_lists_feedbackServiceWithHealthAndReflection()
     {
-        var services = await new ReflectionClient(service.Channel).ListServicesAsync();
+        using var call = new ServerReflection.ServerReflectionClient(service.Channel).ServerReflectionInfo();
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext(TestContext.Current.CancellationToken));
+        var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
 
         Assert.Contains("attune.v1.FeedbackService", services);
         Assert.Contains("grpc.health.v1.Health", services);
