@@ -184,7 +184,7 @@ public sealed class AdapterServiceTests(ModelAdapterFixture adapter) : IClassFix
                 UserId = user,
                 Pair = new CandidatePair { Prompt = Texts.Prompt(3), ResponseA = Texts.Formal(3), ResponseB = Texts.Casual(3) },
                 Preference = 1,
-            }));
+            }).ResponseAsync);
 
             Assert.Equal(StatusCode.Unavailable, e.StatusCode);
         }

@@ -29,27 +29,27 @@ public sealed class AdapterValidationTests(ModelAdapterFixture adapter) : IClass
         var pair = new CandidatePair { Prompt = Texts.Prompt(0), ResponseA = Texts.Formal(0), ResponseB = Texts.Casual(0) };
         Func<Task> act = call switch
         {
-            "GetProfile" => () => c.GetProfileAsync(new GetProfileRequest()),
-            "NextQuery.user" => () => c.NextQueryAsync(new NextQueryRequest { UserId = "bad\u0001id" }),
+            "GetProfile" => () => c.GetProfileAsync(new GetProfileRequest()).ResponseAsync,
+            "NextQuery.user" => () => c.NextQueryAsync(new NextQueryRequest { UserId = "bad\u0001id" }).ResponseAsync,
             "NextQuery.same" => () => c.NextQueryAsync(new NextQueryRequest
             {
                 UserId = "u", Candidates = { pair, new CandidatePair { Prompt = "p", ResponseA = "same", ResponseB = "same" } },
-            }),
+            }).ResponseAsync,
             "NextQuery.prompt" => () => c.NextQueryAsync(new NextQueryRequest
             {
                 UserId = "u", Candidates = { new CandidatePair { Prompt = " ", ResponseA = "a", ResponseB = "b" } },
-            }),
-            "NextQuery.strategy" => () => c.NextQueryAsync(new NextQueryRequest { UserId = "u", Strategy = "bogus", Candidates = { pair } }),
-            "SubmitAnswer.pair" => () => c.SubmitAnswerAsync(new SubmitAnswerRequest { UserId = "u", Preference = 1 }),
-            "SubmitAnswer.preference" => () => c.SubmitAnswerAsync(new SubmitAnswerRequest { UserId = "u", Pair = pair, Preference = 1.5 }),
+            }).ResponseAsync,
+            "NextQuery.strategy" => () => c.NextQueryAsync(new NextQueryRequest { UserId = "u", Strategy = "bogus", Candidates = { pair } }).ResponseAsync,
+            "SubmitAnswer.pair" => () => c.SubmitAnswerAsync(new SubmitAnswerRequest { UserId = "u", Preference = 1 }).ResponseAsync,
+            "SubmitAnswer.preference" => () => c.SubmitAnswerAsync(new SubmitAnswerRequest { UserId = "u", Pair = pair, Preference = 1.5 }).ResponseAsync,
             "SubmitAnswer.response" => () => c.SubmitAnswerAsync(new SubmitAnswerRequest
             {
                 UserId = "u", Pair = new CandidatePair { Prompt = "p", ResponseB = "b" }, Preference = 1,
-            }),
-            "Score.none" => () => c.ScoreAsync(new ScoreRequest { UserId = "u", Prompt = "p" }),
-            "Score.empty" => () => c.ScoreAsync(new ScoreRequest { UserId = "u", Prompt = "p", Responses = { "a", "" } }),
-            "Score.prompt" => () => c.ScoreAsync(new ScoreRequest { UserId = "u", Responses = { "a" } }),
-            _ => () => c.CompareAsync(new CompareRequest { UserId = "u", Prompt = "p", ResponseA = "a" }),
+            }).ResponseAsync,
+            "Score.none" => () => c.ScoreAsync(new ScoreRequest { UserId = "u", Prompt = "p" }).ResponseAsync,
+            "Score.empty" => () => c.ScoreAsync(new ScoreRequest { UserId = "u", Prompt = "p", Responses = { "a", "" } }).ResponseAsync,
+            "Score.prompt" => () => c.ScoreAsync(new ScoreRequest { UserId = "u", Responses = { "a" } }).ResponseAsync,
+            _ => () => c.CompareAsync(new CompareRequest { UserId = "u", Prompt = "p", ResponseA = "a" }).ResponseAsync,
         };
 
         var e = await Assert.ThrowsAsync<RpcException>(act);
@@ -65,7 +65,7 @@ public sealed class AdapterValidationTests(ModelAdapterFixture adapter) : IClass
         var pair = new CandidatePair { Prompt = "p", ResponseA = "a", ResponseB = "b" };
         request.Candidates.AddRange(Enumerable.Repeat(pair, 10_001));
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => adapter.Client.NextQueryAsync(request));
+        var e = await Assert.ThrowsAsync<RpcException>(() => adapter.Client.NextQueryAsync(request).ResponseAsync);
 
         Assert.Equal(StatusCode.ResourceExhausted, e.StatusCode);
         Assert.StartsWith("candidates:", e.Status.Detail, StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public sealed class AdapterValidationTests(ModelAdapterFixture adapter) : IClass
         var request = new ScoreRequest { UserId = "u", Prompt = "p" };
         request.Responses.AddRange(Enumerable.Range(0, 257).Select(i => $"response {i}"));
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => adapter.Client.ScoreAsync(request));
+        var e = await Assert.ThrowsAsync<RpcException>(() => adapter.Client.ScoreAsync(request).ResponseAsync);
 
         Assert.Equal(StatusCode.ResourceExhausted, e.StatusCode);
         Assert.StartsWith("responses:", e.Status.Detail, StringComparison.Ordinal);
@@ -88,7 +88,7 @@ public sealed class AdapterValidationTests(ModelAdapterFixture adapter) : IClass
     {
         var request = new ScoreRequest { UserId = "u", Prompt = new string('é', 20_000), Responses = { "a" } }; // 40,000 UTF-8 bytes
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => adapter.Client.ScoreAsync(request));
+        var e = await Assert.ThrowsAsync<RpcException>(() => adapter.Client.ScoreAsync(request).ResponseAsync);
 
         Assert.Equal(StatusCode.ResourceExhausted, e.StatusCode);
         Assert.StartsWith("prompt:", e.Status.Detail, StringComparison.Ordinal);

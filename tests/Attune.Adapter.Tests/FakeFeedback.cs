@@ -8,13 +8,12 @@ namespace Attune.Adapter.Tests;
 /// A test peer speaking attune.v1.FeedbackService: RecordComparison assigns ids (one per user and client id, as the
 /// real service) and remembers the comparison; every other RPC is UNIMPLEMENTED.
 /// </summary>
-public sealed class FakeFeedback(PeerState state) : IGrpcService
+public sealed class FakeFeedback(PeerState state) : FeedbackService.FeedbackServiceBase
 {
     private static readonly ConcurrentDictionary<(string, string), string> ByClientId = new();
 
-    public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => FeedbackReflection.Descriptor.Services[0];
 
-    public Task<RecordComparisonReply> RecordComparison(RecordComparisonRequest request, ServerCallContext context)
+    public override Task<RecordComparisonReply> RecordComparison(RecordComparisonRequest request, ServerCallContext context)
     {
         if (state.FeedbackDown)
         {
@@ -35,14 +34,14 @@ public sealed class FakeFeedback(PeerState state) : IGrpcService
         return Task.FromResult(new RecordComparisonReply { ComparisonId = id, Duplicate = duplicate });
     }
 
-    public Task<RecordComparisonsReply> RecordComparisons(IAsyncStreamReader<RecordComparisonRequest> requests, ServerCallContext context) =>
+    public override Task<RecordComparisonsReply> RecordComparisons(IAsyncStreamReader<RecordComparisonRequest> requests, ServerCallContext context) =>
         throw Unimplemented();
 
-    public Task<ListComparisonsReply> ListComparisons(ListComparisonsRequest request, ServerCallContext context) => throw Unimplemented();
+    public override Task<ListComparisonsReply> ListComparisons(ListComparisonsRequest request, ServerCallContext context) => throw Unimplemented();
 
-    public Task<EraseUserReply> EraseUser(EraseUserRequest request, ServerCallContext context) => throw Unimplemented();
+    public override Task<EraseUserReply> EraseUser(EraseUserRequest request, ServerCallContext context) => throw Unimplemented();
 
-    public Task<GetStatsReply> GetStats(GetStatsRequest request, ServerCallContext context) => throw Unimplemented();
+    public override Task<GetStatsReply> GetStats(GetStatsRequest request, ServerCallContext context) => throw Unimplemented();
 
-    private static RpcException Unimplemented() => new(StatusCode.Unimplemented, "not part of the test peer");
+    private static RpcException Unimplemented() => new(new Status(StatusCode.Unimplemented, "not part of the test peer"));
 }

@@ -9,14 +9,13 @@ namespace Attune.Adapter.Tests;
 /// A test peer speaking attune.v1.TrainerService over the real wire protocol: DownloadModel streams the files in
 /// <see cref="PeerState.Models"/> in small chunks (the newest one for version 0); every other RPC is UNIMPLEMENTED.
 /// </summary>
-public sealed class FakeTrainer(PeerState state) : IGrpcService
+public sealed class FakeTrainer(PeerState state) : TrainerService.TrainerServiceBase
 {
     /// <summary>Chunk size, small so that a download spans several messages.</summary>
     public const int ChunkSize = 64 * 1024;
 
-    public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => TrainerReflection.Descriptor.Services[0];
 
-    public async Task DownloadModel(DownloadModelRequest request, IServerStreamWriter<DownloadModelReply> responses, ServerCallContext context)
+    public override async Task DownloadModel(DownloadModelRequest request, IServerStreamWriter<DownloadModelReply> responses, ServerCallContext context)
     {
         Interlocked.Increment(ref state.Downloads);
         var version = request.Version == 0 ? state.Models.Keys.DefaultIfEmpty(0).Max() : request.Version;
@@ -39,16 +38,16 @@ public sealed class FakeTrainer(PeerState state) : IGrpcService
         }
     }
 
-    public Task<StartTrainingReply> StartTraining(StartTrainingRequest request, ServerCallContext context) => throw Unimplemented();
+    public override Task<StartTrainingReply> StartTraining(StartTrainingRequest request, ServerCallContext context) => throw Unimplemented();
 
-    public Task<GetTrainingJobReply> GetTrainingJob(GetTrainingJobRequest request, ServerCallContext context) => throw Unimplemented();
+    public override Task<GetTrainingJobReply> GetTrainingJob(GetTrainingJobRequest request, ServerCallContext context) => throw Unimplemented();
 
-    public Task WatchTrainingJob(WatchTrainingJobRequest request, IServerStreamWriter<WatchTrainingJobReply> responses, ServerCallContext context) =>
+    public override Task WatchTrainingJob(WatchTrainingJobRequest request, IServerStreamWriter<WatchTrainingJobReply> responses, ServerCallContext context) =>
         throw Unimplemented();
 
-    public Task<ListModelsReply> ListModels(ListModelsRequest request, ServerCallContext context) => throw Unimplemented();
+    public override Task<ListModelsReply> ListModels(ListModelsRequest request, ServerCallContext context) => throw Unimplemented();
 
-    public Task<GetModelReply> GetModel(GetModelRequest request, ServerCallContext context) => throw Unimplemented();
+    public override Task<GetModelReply> GetModel(GetModelRequest request, ServerCallContext context) => throw Unimplemented();
 
-    private static RpcException Unimplemented() => new(StatusCode.Unimplemented, "not part of the test peer");
+    private static RpcException Unimplemented() => new(new Status(StatusCode.Unimplemented, "not part of the test peer"));
 }

@@ -1,3 +1,4 @@
+using Attune.Contracts.V1;
 using Attune.Adapter.Domain;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -29,7 +30,7 @@ public sealed class ModelDownloaderTests : IAsyncLifetime
         _peers.State.Models[3] = file;
         _peers.State.Models[1] = [1, 2, 3];
 
-        var model = await ModelDownloader.DownloadAsync(_channel, 0, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        var model = await ModelDownloader.DownloadAsync(new TrainerService.TrainerServiceClient(_channel), 0, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.Equal(3, model.Version);
         Assert.Equal(file, model.Content);
@@ -42,7 +43,7 @@ public sealed class ModelDownloaderTests : IAsyncLifetime
         _peers.State.CorruptChecksum = true;
 
         var e = await Assert.ThrowsAsync<InvalidDataException>(() =>
-            ModelDownloader.DownloadAsync(_channel, 1, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+            ModelDownloader.DownloadAsync(new TrainerService.TrainerServiceClient(_channel), 1, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
 
         Assert.Contains("SHA-256", e.Message, StringComparison.Ordinal);
     }
@@ -51,7 +52,7 @@ public sealed class ModelDownloaderTests : IAsyncLifetime
     public async Task DownloadAsync_noModel_notFound()
     {
         var e = await Assert.ThrowsAsync<RpcException>(() =>
-            ModelDownloader.DownloadAsync(_channel, 0, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+            ModelDownloader.DownloadAsync(new TrainerService.TrainerServiceClient(_channel), 0, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
 
         Assert.Equal(StatusCode.NotFound, e.StatusCode);
     }

@@ -91,7 +91,7 @@ public sealed class ModelSwitchTests(ModelAdapterFixture adapter) : IClassFixtur
             UserId = user,
             Pair = new CandidatePair { Prompt = Texts.Prompt(9), ResponseA = Texts.Formal(9), ResponseB = Texts.Casual(9) },
             Preference = 1,
-        }));
+        }).ResponseAsync);
         Assert.Equal(StatusCode.Unavailable, e.StatusCode);
         Assert.Equal(3, (await new AdapterService.AdapterServiceClient(channel).GetProfileAsync(new GetProfileRequest { UserId = user })).Profile.Answers);
     }

@@ -17,11 +17,11 @@ public sealed class NoModelTests(NoModelAdapterFixture adapter) : IClassFixture<
         var pair = new CandidatePair { Prompt = Texts.Prompt(0), ResponseA = Texts.Formal(0), ResponseB = Texts.Casual(0) };
         Func<Task> act = call switch
         {
-            "GetProfile" => () => c.GetProfileAsync(new GetProfileRequest { UserId = "u" }),
-            "NextQuery" => () => c.NextQueryAsync(new NextQueryRequest { UserId = "u", Candidates = { pair } }),
-            "Score" => () => c.ScoreAsync(new ScoreRequest { UserId = "u", Prompt = pair.Prompt, Responses = { pair.ResponseA } }),
-            "Compare" => () => c.CompareAsync(new CompareRequest { UserId = "u", Prompt = pair.Prompt, ResponseA = pair.ResponseA, ResponseB = pair.ResponseB }),
-            _ => () => c.SubmitAnswerAsync(new SubmitAnswerRequest { UserId = "u", Pair = pair, Preference = 1 }),
+            "GetProfile" => () => c.GetProfileAsync(new GetProfileRequest { UserId = "u" }).ResponseAsync,
+            "NextQuery" => () => c.NextQueryAsync(new NextQueryRequest { UserId = "u", Candidates = { pair } }).ResponseAsync,
+            "Score" => () => c.ScoreAsync(new ScoreRequest { UserId = "u", Prompt = pair.Prompt, Responses = { pair.ResponseA } }).ResponseAsync,
+            "Compare" => () => c.CompareAsync(new CompareRequest { UserId = "u", Prompt = pair.Prompt, ResponseA = pair.ResponseA, ResponseB = pair.ResponseB }).ResponseAsync,
+            _ => () => c.SubmitAnswerAsync(new SubmitAnswerRequest { UserId = "u", Pair = pair, Preference = 1 }).ResponseAsync,
         };
 
         var e = await Assert.ThrowsAsync<RpcException>(act);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Attune.Adapter.Tests;
 
-/// <summary>The fake trainer and feedback services on one Kestrel server (an ephemeral 127.0.0.1 port), hosted with Attune.Rpc.</summary>
+/// <summary>The fake trainer and feedback services on one Kestrel server (an ephemeral 127.0.0.1 port), hosted with Grpc.AspNetCore.</summary>
 public sealed class PeerHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -27,9 +27,9 @@ public sealed class PeerHost : IAsyncDisposable
     public static async Task<PeerHost> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureGrpcKestrel().UseUrls("http://127.0.0.1:0");
+        builder.WebHost.ConfigureKestrel(Attune.ServiceDefaults.ServiceDefaultsExtensions.ConfigureKestrel).UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Services.AddGrpcServer();
+        builder.Services.AddGrpc();
         builder.Services.AddSingleton<PeerState>();
         var app = builder.Build();
         app.MapGrpcService<FakeTrainer>();

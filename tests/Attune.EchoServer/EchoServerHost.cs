@@ -20,9 +20,9 @@ public static class EchoServerHost
         Action<WebApplication>? configureApp = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        builder.WebHost.ConfigureGrpcKestrel();
+        builder.WebHost.ConfigureKestrel(Attune.ServiceDefaults.ServiceDefaultsExtensions.ConfigureKestrel);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddGrpcServer(configureGrpc);
+        builder.Services.AddGrpc(configureGrpc);
         configureBuilder?.Invoke(builder);
 
         var app = builder.Build();

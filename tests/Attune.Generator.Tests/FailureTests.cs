@@ -19,7 +19,7 @@ public sealed class FailureTests(StackFixture stack) : IClassFixture<StackFixtur
         await using var generator = GeneratorHost.Start(stack.Settings);
 
         var e = await Assert.ThrowsAsync<RpcException>(() =>
-            generator.Client.GenerateAsync(Request(strategy), CallOptions.WithTimeout(TimeSpan.FromMilliseconds(800))));
+            generator.Client.GenerateAsync(Request(strategy), new CallOptions(deadline: DateTime.UtcNow + TimeSpan.FromMilliseconds(800))).ResponseAsync);
 
         Assert.Equal(StatusCode.DeadlineExceeded, e.StatusCode);
     }
@@ -33,7 +33,7 @@ public sealed class FailureTests(StackFixture stack) : IClassFixture<StackFixtur
         settings["Generator:Backend:Timeout"] = "00:00:00.500";
         await using var generator = GeneratorHost.Start(settings);
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => generator.Client.GenerateAsync(Request()));
+        var e = await Assert.ThrowsAsync<RpcException>(() => generator.Client.GenerateAsync(Request()).ResponseAsync);
 
         Assert.Equal(StatusCode.DeadlineExceeded, e.StatusCode);
         Assert.Contains("did not answer", e.Status.Detail);
@@ -46,7 +46,7 @@ public sealed class FailureTests(StackFixture stack) : IClassFixture<StackFixtur
         stack.Llm.State.FailWith = 500;
         await using var generator = GeneratorHost.Start(stack.Settings);
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => generator.Client.GenerateAsync(Request()));
+        var e = await Assert.ThrowsAsync<RpcException>(() => generator.Client.GenerateAsync(Request()).ResponseAsync);
 
         Assert.Equal(StatusCode.Unavailable, e.StatusCode);
         Assert.Contains("500", e.Status.Detail);
@@ -62,7 +62,7 @@ public sealed class FailureTests(StackFixture stack) : IClassFixture<StackFixtur
         settings["Generator:Backend:MaxAttempts"] = "3";
         await using var generator = GeneratorHost.Start(settings);
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => generator.Client.GenerateAsync(Request()));
+        var e = await Assert.ThrowsAsync<RpcException>(() => generator.Client.GenerateAsync(Request()).ResponseAsync);
 
         Assert.Equal(StatusCode.Unavailable, e.StatusCode);
         Assert.Contains("503", e.Status.Detail);
@@ -76,7 +76,7 @@ public sealed class FailureTests(StackFixture stack) : IClassFixture<StackFixtur
         settings["Generator:Backend:Url"] = GeneratorHost.ClosedAddress();
         await using var generator = GeneratorHost.Start(settings);
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => generator.Client.GenerateAsync(Request()));
+        var e = await Assert.ThrowsAsync<RpcException>(() => generator.Client.GenerateAsync(Request()).ResponseAsync);
 
         Assert.Equal(StatusCode.Unavailable, e.StatusCode);
         Assert.Contains("cannot be reached", e.Status.Detail);
@@ -90,7 +90,7 @@ public sealed class FailureTests(StackFixture stack) : IClassFixture<StackFixtur
         settings["Services:Adapter"] = GeneratorHost.ClosedAddress();
         await using var generator = GeneratorHost.Start(settings);
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => generator.Client.GenerateAsync(Request()));
+        var e = await Assert.ThrowsAsync<RpcException>(() => generator.Client.GenerateAsync(Request()).ResponseAsync);
 
         Assert.Equal(StatusCode.Unavailable, e.StatusCode);
         Assert.Contains("adapter", e.Status.Detail);
@@ -104,7 +104,7 @@ public sealed class FailureTests(StackFixture stack) : IClassFixture<StackFixtur
         settings.Remove("Services:Adapter");
         await using var generator = GeneratorHost.Start(settings);
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => generator.Client.GenerateAsync(Request()));
+        var e = await Assert.ThrowsAsync<RpcException>(() => generator.Client.GenerateAsync(Request()).ResponseAsync);
 
         Assert.Equal(StatusCode.Unavailable, e.StatusCode);
         Assert.Contains("Services:Adapter", e.Status.Detail);
@@ -119,7 +119,7 @@ public sealed class FailureTests(StackFixture stack) : IClassFixture<StackFixtur
         settings["Services:Adapter"] = empty.Address;
         await using var generator = GeneratorHost.Start(settings);
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => generator.Client.GenerateAsync(Request()));
+        var e = await Assert.ThrowsAsync<RpcException>(() => generator.Client.GenerateAsync(Request()).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
     }

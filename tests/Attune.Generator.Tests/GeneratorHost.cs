@@ -1,3 +1,4 @@
+using Attune.Contracts.V1;
 using System.Net;
 using System.Net.Sockets;
 using Grpc.Core;

@@ -54,7 +54,7 @@ public sealed class ValidationTests : IAsyncLifetime
             case "strategy": request.Strategy = (GenerationStrategy)int.Parse(value, CultureInfo.InvariantCulture); break;
         }
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => _generator.Client.GenerateAsync(request));
+        var e = await Assert.ThrowsAsync<RpcException>(() => _generator.Client.GenerateAsync(request).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.StartsWith(field + ":", e.Status.Detail);

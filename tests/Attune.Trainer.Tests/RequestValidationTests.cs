@@ -23,7 +23,7 @@ public sealed class RequestValidationTests(EmptyTrainerFixture trainer) : IClass
         var request = new StartTrainingRequest();
         spoil(request);
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => trainer.Client.StartTrainingAsync(request));
+        var e = await Assert.ThrowsAsync<RpcException>(() => trainer.Client.StartTrainingAsync(request).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.StartsWith(field + ":", e.Status.Detail, StringComparison.Ordinal);
@@ -32,7 +32,7 @@ public sealed class RequestValidationTests(EmptyTrainerFixture trainer) : IClass
     [Fact]
     public async Task StartTraining_tooLittleFeedback_failedPreconditionSayingHowMuchIsNeeded()
     {
-        var e = await Assert.ThrowsAsync<RpcException>(() => trainer.Client.StartTrainingAsync(new StartTrainingRequest()));
+        var e = await Assert.ThrowsAsync<RpcException>(() => trainer.Client.StartTrainingAsync(new StartTrainingRequest()).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
         Assert.Contains("at least 100", e.Status.Detail, StringComparison.Ordinal);
@@ -45,7 +45,7 @@ public sealed class RequestValidationTests(EmptyTrainerFixture trainer) : IClass
     public async Task GetTrainingJob_badJobId_invalidArgumentNamingJobId(string jobId)
     {
         var e = await Assert.ThrowsAsync<RpcException>(() =>
-            trainer.Client.GetTrainingJobAsync(new GetTrainingJobRequest { JobId = jobId }));
+            trainer.Client.GetTrainingJobAsync(new GetTrainingJobRequest { JobId = jobId }).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.StartsWith("job_id:", e.Status.Detail, StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public sealed class RequestValidationTests(EmptyTrainerFixture trainer) : IClass
     public async Task GetTrainingJob_unknownJob_notFound()
     {
         var e = await Assert.ThrowsAsync<RpcException>(() =>
-            trainer.Client.GetTrainingJobAsync(new GetTrainingJobRequest { JobId = Guid.CreateVersion7().ToString() }));
+            trainer.Client.GetTrainingJobAsync(new GetTrainingJobRequest { JobId = Guid.CreateVersion7().ToString() }).ResponseAsync);
 
         Assert.Equal(StatusCode.NotFound, e.StatusCode);
     }
@@ -78,7 +78,7 @@ public sealed class RequestValidationTests(EmptyTrainerFixture trainer) : IClass
     [Fact]
     public async Task GetModel_noModelYet_notFound()
     {
-        var e = await Assert.ThrowsAsync<RpcException>(() => trainer.Client.GetModelAsync(new GetModelRequest()));
+        var e = await Assert.ThrowsAsync<RpcException>(() => trainer.Client.GetModelAsync(new GetModelRequest()).ResponseAsync);
 
         Assert.Equal(StatusCode.NotFound, e.StatusCode);
         Assert.Empty((await trainer.Client.ListModelsAsync(new ListModelsRequest())).Models);
@@ -103,7 +103,7 @@ public sealed class RequestValidationTests(EmptyTrainerFixture trainer) : IClass
     [InlineData(-1, "version")]
     public async Task GetModel_negativeVersion_invalidArgumentNamingVersion(long version, string field)
     {
-        var e = await Assert.ThrowsAsync<RpcException>(() => trainer.Client.GetModelAsync(new GetModelRequest { Version = version }));
+        var e = await Assert.ThrowsAsync<RpcException>(() => trainer.Client.GetModelAsync(new GetModelRequest { Version = version }).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.StartsWith(field + ":", e.Status.Detail, StringComparison.Ordinal);
@@ -114,7 +114,7 @@ public sealed class RequestValidationTests(EmptyTrainerFixture trainer) : IClass
     [InlineData(101)]
     public async Task ListModels_badPageSize_invalidArgumentNamingPageSize(int pageSize)
     {
-        var e = await Assert.ThrowsAsync<RpcException>(() => trainer.Client.ListModelsAsync(new ListModelsRequest { PageSize = pageSize }));
+        var e = await Assert.ThrowsAsync<RpcException>(() => trainer.Client.ListModelsAsync(new ListModelsRequest { PageSize = pageSize }).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.StartsWith("page_size:", e.Status.Detail, StringComparison.Ordinal);

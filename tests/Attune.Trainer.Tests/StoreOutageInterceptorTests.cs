@@ -7,16 +7,18 @@ namespace Attune.Trainer.Tests;
 public sealed class StoreOutageInterceptorTests
 {
     [Fact]
-    public async Task InvokeAsync_storeBusy_unavailable()
+    public async Task UnaryServerHandler_storeBusy_unavailable()
     {
         var e = await Assert.ThrowsAsync<RpcException>(() =>
-            new StoreOutageInterceptor().InvokeAsync(null!, () => throw new SqliteException("database is locked", 5)));
+            new StoreOutageInterceptor().UnaryServerHandler<string, string>("request", null!,
+                (_, _) => throw new SqliteException("database is locked", 5)));
 
         Assert.Equal(StatusCode.Unavailable, e.StatusCode);
     }
 
     [Fact]
-    public async Task InvokeAsync_otherStoreError_passesThrough() =>
+    public async Task UnaryServerHandler_otherStoreError_passesThrough() =>
         await Assert.ThrowsAsync<SqliteException>(() =>
-            new StoreOutageInterceptor().InvokeAsync(null!, () => throw new SqliteException("no such table", 1)));
+            new StoreOutageInterceptor().UnaryServerHandler<string, string>("request", null!,
+                (_, _) => throw new SqliteException("no such table", 1)));
 }

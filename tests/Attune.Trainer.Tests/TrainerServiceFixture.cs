@@ -1,3 +1,4 @@
+using Attune.Contracts.V1;
 using Grpc.Core;
 using Grpc.Net.Client;
 using MassTransit;

@@ -17,7 +17,7 @@ public sealed class TrainingTests(TrainedTrainerFixture trainer) : IClassFixture
     private async Task<List<Contracts.V1.TrainingJob>> WatchToEnd(string jobId)
     {
         using var call = trainer.Client.WatchTrainingJob(new WatchTrainingJobRequest { JobId = jobId },
-            CallOptions.WithTimeout(TimeSpan.FromSeconds(120)));
+            new CallOptions(deadline: DateTime.UtcNow + TimeSpan.FromSeconds(120)));
         var updates = new List<Contracts.V1.TrainingJob>();
         await foreach (var reply in call.ResponseStream.ReadAllAsync(Ct))
         {
@@ -97,7 +97,7 @@ public sealed class TrainingTests(TrainedTrainerFixture trainer) : IClassFixture
     {
         var first = await trainer.Client.StartTrainingAsync(new StartTrainingRequest { K = 2, Seed = 1 });
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => trainer.Client.StartTrainingAsync(new StartTrainingRequest { K = 2 }));
+        var e = await Assert.ThrowsAsync<RpcException>(() => trainer.Client.StartTrainingAsync(new StartTrainingRequest { K = 2 }).ResponseAsync);
 
         Assert.Equal(StatusCode.Aborted, e.StatusCode);
         Assert.Contains(first.JobId, e.Status.Detail, StringComparison.Ordinal);

@@ -5,7 +5,7 @@ using Grpc.Core;
 // written straight back. EchoRequest's fields 1-3 (message, payload, repeat) parse as EchoReply's fields 1-3 (message,
 // payload, index), so for Unary and Bidi this is an echo server with no protobuf work at all.
 var builder = WebApplication.CreateSlimBuilder(args);
-builder.WebHost.ConfigureGrpcKestrel();
+builder.WebHost.ConfigureKestrel(Attune.ServiceDefaults.ServiceDefaultsExtensions.ConfigureKestrel);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 var app = builder.Build();
 app.Run(EchoFramesAsync);

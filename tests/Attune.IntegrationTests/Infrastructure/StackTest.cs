@@ -53,7 +53,7 @@ public abstract class StackTest : IAsyncLifetime
     }
 
     protected static CallOptions Deadline() =>
-        CallOptions.WithTimeout(TimeSpan.FromSeconds(30)) with { CancellationToken = TestContext.Current.CancellationToken };
+        new CallOptions(deadline: DateTime.UtcNow + TimeSpan.FromSeconds(30)) with { CancellationToken = TestContext.Current.CancellationToken };
 
     /// <summary>Records every comparison over gRPC (8 at a time); returns the stored ids.</summary>
     protected async Task<List<string>> RecordAsync(IEnumerable<Attune.Data.Comparison> comparisons)
@@ -98,7 +98,7 @@ public abstract class StackTest : IAsyncLifetime
     protected async Task<TrainingJob> WatchToEndAsync(string jobId)
     {
         using var call = Stack.TrainerClient.WatchTrainingJob(new WatchTrainingJobRequest { JobId = jobId },
-            CallOptions.WithTimeout(Eventually.DefaultTimeout) with { CancellationToken = TestContext.Current.CancellationToken });
+            new CallOptions(deadline: DateTime.UtcNow + Eventually.DefaultTimeout, cancellationToken: TestContext.Current.CancellationToken));
         TrainingJob? last = null;
         await foreach (var update in call.ResponseStream.ReadAllAsync(TestContext.Current.CancellationToken))
         {

@@ -47,7 +47,7 @@ public sealed class TrainerCrashTests : StackTest
     private async Task<TrainingJob> KillWhenComputingAsync(string jobId)
     {
         using var call = Stack.TrainerClient.WatchTrainingJob(new WatchTrainingJobRequest { JobId = jobId },
-            CallOptions.WithTimeout(Eventually.DefaultTimeout) with { CancellationToken = TestContext.Current.CancellationToken });
+            new CallOptions(deadline: DateTime.UtcNow + Eventually.DefaultTimeout, cancellationToken: TestContext.Current.CancellationToken));
         await foreach (var update in call.ResponseStream.ReadAllAsync(TestContext.Current.CancellationToken))
         {
             if (Computing.Contains(update.Job.Phase) || update.Job.State != TrainingState.Running)

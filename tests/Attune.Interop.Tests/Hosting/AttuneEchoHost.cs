@@ -50,7 +50,7 @@ public sealed class AttuneEchoHost : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<CancellationProbe>();
-            services.AddGrpcServer(o =>
+            services.AddGrpc(o =>
             {
                 o.Interceptors.Insert(0, typeof(CancellationProbe));
                 _configure?.Invoke(o);
