@@ -1,4 +1,4 @@
-using Grpc.Core;
+using Grpc.AspNetCore.Server;
 
 namespace Attune.EchoServer;
 
@@ -15,20 +15,22 @@ public static class EchoServerHost
     /// <param name="configureApp">Extra mappings (e.g. more test services) after the echo service is mapped.</param>
     public static WebApplication Build(
         string[] args,
-        Action<GrpcServerOptions>? configureGrpc = null,
+        Action<GrpcServiceOptions>? configureGrpc = null,
         Action<WebApplicationBuilder>? configureBuilder = null,
         Action<WebApplication>? configureApp = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.WebHost.ConfigureKestrel(Attune.ServiceDefaults.ServiceDefaultsExtensions.ConfigureKestrel);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddGrpc(configureGrpc);
+        builder.Services.AddGrpc(o => configureGrpc?.Invoke(o));
+        builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddGrpcReflection();
         configureBuilder?.Invoke(builder);
 
         var app = builder.Build();
         app.MapGrpcService<EchoService>();
-        app.MapGrpcHealth();
-        app.MapGrpcReflection();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
         configureApp?.Invoke(app);
         return app;
     }

@@ -2,7 +2,6 @@ using System.Text;
 using Attune.Contracts.Testing.V1;
 using Grpc.Core;
 using Google.Protobuf;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace Attune.EchoServer;
 
@@ -11,13 +10,11 @@ namespace Attune.EchoServer;
 /// <c>echo_metadata</c> into the response headers and trailers, and failing with <c>fail_code</c>/<c>fail_message</c>
 /// (unary: before any message; streams: after the messages sent so far).
 /// </summary>
-public sealed class EchoService : IGrpcService
+public sealed class EchoService : Attune.Contracts.Testing.V1.EchoService.EchoServiceBase
 {
-    /// <inheritdoc />
-    public static ServiceDescriptor Descriptor => EchoReflection.Descriptor.Services[0];
 
     /// <summary>Echoes the request.</summary>
-    public async Task<EchoReply> Unary(EchoRequest request, ServerCallContext context)
+    public override async Task<EchoReply> Unary(EchoRequest request, ServerCallContext context)
     {
         await PrepareAsync(request, context).ConfigureAwait(false);
         ThrowIfFailRequested(request);
@@ -25,7 +22,7 @@ public sealed class EchoService : IGrpcService
     }
 
     /// <summary>Sends <c>repeat</c> copies (0 means 1), then fails if asked to.</summary>
-    public async Task ServerStream(EchoRequest request, IServerStreamWriter<EchoReply> responses, ServerCallContext context)
+    public override async Task ServerStream(EchoRequest request, IServerStreamWriter<EchoReply> responses, ServerCallContext context)
     {
         await PrepareAsync(request, context).ConfigureAwait(false);
         var count = Math.Max(1, request.Repeat);
@@ -38,7 +35,7 @@ public sealed class EchoService : IGrpcService
     }
 
     /// <summary>Concatenates every message and payload; index is the number of messages. The last message's settings apply.</summary>
-    public async Task<EchoReply> ClientStream(IAsyncStreamReader<EchoRequest> requests, ServerCallContext context)
+    public override async Task<EchoReply> ClientStream(IAsyncStreamReader<EchoRequest> requests, ServerCallContext context)
     {
         var text = new StringBuilder();
         using var payload = new MemoryStream();
@@ -62,7 +59,7 @@ public sealed class EchoService : IGrpcService
     }
 
     /// <summary>Echoes each message as it arrives (after its delay), failing at the first one that asks to.</summary>
-    public async Task Bidi(IAsyncStreamReader<EchoRequest> requests, IServerStreamWriter<EchoReply> responses, ServerCallContext context)
+    public override async Task Bidi(IAsyncStreamReader<EchoRequest> requests, IServerStreamWriter<EchoReply> responses, ServerCallContext context)
     {
         var index = 0;
         var first = true;
@@ -109,7 +106,7 @@ public sealed class EchoService : IGrpcService
         return context.WriteResponseHeadersAsync(headers);
     }
 
-    private static void Copy(MetadataEntry entry, Metadata target)
+    private static void Copy(Metadata.Entry entry, Metadata target)
     {
         if (entry.IsBinary)
         {
@@ -125,7 +122,7 @@ public sealed class EchoService : IGrpcService
     {
         if (request.FailCode != 0)
         {
-            throw new RpcException((StatusCode)request.FailCode, request.FailMessage);
+            throw new RpcException(new Status((StatusCode)request.FailCode, request.FailMessage));
         }
     }
 }

@@ -3,7 +3,7 @@ using Attune.Contracts.V1;
 using Attune.Data.Styles;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Attune.Rpc.Health.V1;
+using Grpc.Health.V1;
 
 namespace Attune.Bench.Services;
 
@@ -35,7 +35,7 @@ internal static class ScoreBenchmark
         var prompt = world.Prompts[0];
         var request = new ScoreRequest { UserId = user, Prompt = prompt.Prompt };
         request.Responses.AddRange(prompt.Responses.Take(8));
-        var health = new HealthClient(channel);
+        var health = new Health.HealthClient(channel);
         var featurizer = new Attune.Text.Hashing.HashingFeaturizer();
         var featurize = await ClosedLoop.RunAsync((_, _) =>
         {

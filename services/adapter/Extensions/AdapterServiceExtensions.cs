@@ -43,7 +43,7 @@ public static class AdapterServiceExtensions
             bus.AddConsumer<ModelTrainedConsumer>(typeof(ModelTrainedConsumerDefinition));
         });
         builder.Services.AddServiceHealthCheck<StoreHealthCheck>(StoreHealthCheck.Name, AdapterService.Descriptor.FullName);
-        builder.Services.AddServiceHealthCheck<ModelHealthCheck>(ModelHealthCheck.Name, AdapterService.Descriptor.FullName);
+        builder.Services.AddServiceHealthCheck<ModelHealthCheck>(ModelHealthCheck.Name, AdapterService.Descriptor.FullName, serviceOnly: true);
         return builder;
     }
 

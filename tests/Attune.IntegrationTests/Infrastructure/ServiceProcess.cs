@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Attune.Rpc.Health.V1;
+using Grpc.Health.V1;
 
 namespace Attune.IntegrationTests.Infrastructure;
 
@@ -136,7 +136,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     private async Task WaitServingAsync(TimeSpan timeout)
     {
         using var channel = GrpcChannel.ForAddress(Address);
-        var health = new HealthClient(channel);
+        var health = new Health.HealthClient(channel);
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {

@@ -53,7 +53,7 @@ public abstract class StackTest : IAsyncLifetime
     }
 
     protected static CallOptions Deadline() =>
-        new CallOptions(deadline: DateTime.UtcNow + TimeSpan.FromSeconds(30)) with { CancellationToken = TestContext.Current.CancellationToken };
+        new(deadline: DateTime.UtcNow + TimeSpan.FromSeconds(30), cancellationToken: TestContext.Current.CancellationToken);
 
     /// <summary>Records every comparison over gRPC (8 at a time); returns the stored ids.</summary>
     protected async Task<List<string>> RecordAsync(IEnumerable<Attune.Data.Comparison> comparisons)

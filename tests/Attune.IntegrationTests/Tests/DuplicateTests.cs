@@ -19,7 +19,7 @@ public sealed class DuplicateTests : StackTest
         var first = await Stack.FeedbackClient.RecordComparisonAsync(StylesPopulation.Request(a, "retry-1"), Deadline());
         var again = await Stack.FeedbackClient.RecordComparisonAsync(StylesPopulation.Request(a, "retry-1"), Deadline());
         var racing = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
-            Stack.FeedbackClient.RecordComparisonAsync(StylesPopulation.Request(b, "retry-2"), Deadline())));
+            Stack.FeedbackClient.RecordComparisonAsync(StylesPopulation.Request(b, "retry-2"), Deadline()).ResponseAsync));
 
         Assert.False(first.Duplicate);
         Assert.True(again.Duplicate);

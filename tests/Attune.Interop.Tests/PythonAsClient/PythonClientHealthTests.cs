@@ -1,6 +1,6 @@
 using Attune.Interop.Tests.Hosting;
 using Attune.Interop.Tests.Peers;
-using Attune.Rpc.Health.V1;
+using Grpc.Health.V1;
 
 namespace Attune.Interop.Tests.PythonAsClient;
 
