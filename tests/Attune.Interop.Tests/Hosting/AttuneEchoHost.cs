@@ -1,5 +1,7 @@
 using System.Net;
-using Grpc.Core;
+using Grpc.AspNetCore.HealthChecks;
+using Grpc.AspNetCore.Server;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -16,10 +18,10 @@ namespace Attune.Interop.Tests.Hosting;
 /// </summary>
 public sealed class AttuneEchoHost : WebApplicationFactory<Program>
 {
-    private readonly Action<GrpcServerOptions>? _configure;
+    private readonly Action<GrpcServiceOptions>? _configure;
 
     /// <summary>Creates a host; <paramref name="configure"/> adjusts the server options (message limits, compression).</summary>
-    public AttuneEchoHost(Action<GrpcServerOptions>? configure = null)
+    public AttuneEchoHost(Action<GrpcServiceOptions>? configure = null)
     {
         _configure = configure;
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
@@ -39,8 +41,8 @@ public sealed class AttuneEchoHost : WebApplicationFactory<Program>
     /// <summary>The probe recording server-side cancellations.</summary>
     public CancellationProbe Probe => Services.GetRequiredService<CancellationProbe>();
 
-    /// <summary>The health registry the host's Health service reads.</summary>
-    public HealthStatusRegistry Health => Services.GetRequiredService<HealthStatusRegistry>();
+    /// <summary>The health check deciding <see cref="SwitchableHealthCheck.Service"/>'s status.</summary>
+    public SwitchableHealthCheck Health => Services.GetRequiredService<SwitchableHealthCheck>();
 
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -50,9 +52,19 @@ public sealed class AttuneEchoHost : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<CancellationProbe>();
+            services.AddSingleton<SwitchableHealthCheck>();
+            services.AddHealthChecks().AddCheck<SwitchableHealthCheck>("echo", tags: [SwitchableHealthCheck.Service]);
+            services.Configure<GrpcHealthChecksOptions>(o =>
+                o.Services.Map(SwitchableHealthCheck.Service, r => r.Tags.Contains(SwitchableHealthCheck.Service)));
+            // Watch streams what the health check publisher last saw: publish often, so a test sees each change.
+            services.Configure<HealthCheckPublisherOptions>(o =>
+            {
+                o.Delay = TimeSpan.Zero;
+                o.Period = TimeSpan.FromSeconds(1);
+            });
             services.AddGrpc(o =>
             {
-                o.Interceptors.Insert(0, typeof(CancellationProbe));
+                o.Interceptors.Add<CancellationProbe>();
                 _configure?.Invoke(o);
             });
         });

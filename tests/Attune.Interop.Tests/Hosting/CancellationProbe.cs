@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Grpc.Core;
+using Grpc.Core.Interceptors;
 
 namespace Attune.Interop.Tests.Hosting;
 
@@ -7,7 +8,7 @@ namespace Attune.Interop.Tests.Hosting;
 /// A server interceptor that records, per method, which calls saw <see cref="ServerCallContext.CancellationToken"/> fire
 /// before the handler returned: how a test sees on the server side that a foreign client's cancel or deadline arrived.
 /// </summary>
-public sealed class CancellationProbe : IServerInterceptor
+public sealed class CancellationProbe : Interceptor
 {
     private readonly ConcurrentQueue<string> _cancelled = new();
     private readonly SemaphoreSlim _signal = new(0);
@@ -16,16 +17,27 @@ public sealed class CancellationProbe : IServerInterceptor
     public IReadOnlyCollection<string> Cancelled => _cancelled;
 
     /// <inheritdoc />
-    public async Task InvokeAsync(ServerCallContext context, Func<Task> next)
-    {
-        var method = context.Method;
-        await using var registration = context.CancellationToken.Register(() =>
-        {
-            _cancelled.Enqueue(method);
-            _signal.Release();
-        });
-        await next();
-    }
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation) =>
+        Watch(context, () => continuation(request, context));
+
+    /// <inheritdoc />
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context,
+        ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
+        Watch(context, () => continuation(requestStream, context));
+
+    /// <inheritdoc />
+    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation) =>
+        Watch(context, async () => { await continuation(request, responseStream, context); return true; });
+
+    /// <inheritdoc />
+    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        DuplexStreamingServerMethod<TRequest, TResponse> continuation) =>
+        Watch(context, async () => { await continuation(requestStream, responseStream, context); return true; });
 
     /// <summary>Waits until a call of a method ending in <paramref name="methodSuffix"/> has been cancelled.</summary>
     public async Task<bool> WaitForCancelledAsync(string methodSuffix, TimeSpan timeout)
@@ -41,5 +53,16 @@ public sealed class CancellationProbe : IServerInterceptor
         }
 
         return true;
+    }
+
+    private async Task<T> Watch<T>(ServerCallContext context, Func<Task<T>> next)
+    {
+        var method = context.Method;
+        await using var registration = context.CancellationToken.Register(() =>
+        {
+            _cancelled.Enqueue(method);
+            _signal.Release();
+        });
+        return await next();
     }
 }

@@ -30,7 +30,7 @@ public sealed class PythonClientCompressionTests
     public async Task Unary_serverResponseCompressionGzip_pythonDecompressesAndReplyIsSmallOnTheWire()
     {
         Requires.That(Python.Available, Python.Requirement);
-        await using var host = new AttuneEchoHost(o => o.ResponseCompression = "gzip");
+        await using var host = new AttuneEchoHost(o => o.ResponseCompressionAlgorithm = "gzip");
         await using var proxy = new CountingProxy(host.Port);
 
         var result = await PythonClient.RunOneAsync(

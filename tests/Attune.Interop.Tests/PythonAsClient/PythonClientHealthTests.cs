@@ -1,6 +1,5 @@
 using Attune.Interop.Tests.Hosting;
 using Attune.Interop.Tests.Peers;
-using Grpc.Health.V1;
 
 namespace Attune.Interop.Tests.PythonAsClient;
 
@@ -35,8 +34,7 @@ public sealed class PythonClientHealthTests
     {
         Requires.That(Python.Available, Python.Requirement);
         await using var host = new AttuneEchoHost();
-        const string service = "attune.testing.v1.EchoService";
-        host.Health.SetStatus(service, HealthCheckResponse.Types.ServingStatus.Serving);
+        const string service = SwitchableHealthCheck.Service;
 
         var seen = new List<string>();
         await foreach (var update in PythonClient.StreamAsync(host.Target, "health_watch", new { service, updates = 3 }))
@@ -45,33 +43,14 @@ public sealed class PythonClientHealthTests
             seen.Add(update.GetProperty("status").GetString()!);
             if (seen.Count == 1)
             {
-                host.Health.SetStatus(service, HealthCheckResponse.Types.ServingStatus.NotServing);
+                host.Health.Healthy = false;
             }
             else if (seen.Count == 2)
             {
-                host.Health.SetStatus(service, HealthCheckResponse.Types.ServingStatus.Serving);
+                host.Health.Healthy = true;
             }
         }
 
         Assert.Equal(["SERVING", "NOT_SERVING", "SERVING"], seen);
-    }
-
-    [Fact]
-    public async Task Watch_unknownService_serviceUnknownThenUpdateWhenRegistered()
-    {
-        Requires.That(Python.Available, Python.Requirement);
-        await using var host = new AttuneEchoHost();
-
-        var seen = new List<string>();
-        await foreach (var update in PythonClient.StreamAsync(host.Target, "health_watch", new { service = "later.Service", updates = 2 }))
-        {
-            seen.Add(update.GetProperty("status").GetString()!);
-            if (seen.Count == 1)
-            {
-                host.Health.SetStatus("later.Service", HealthCheckResponse.Types.ServingStatus.Serving);
-            }
-        }
-
-        Assert.Equal(["SERVICE_UNKNOWN", "SERVING"], seen);
     }
 }

@@ -1,4 +1,4 @@
-"""Generates python stubs for the echo, attune.v1, health and reflection protos into a folder, at test time (never committed).
+"""Generates python stubs for the echo, attune.v1 (with the google/api annotations they import), health and reflection protos into a folder, at test time (never committed).
 
 The generated modules for grpc/health/v1 and grpc/reflection/* would live in a package named ``grpc``, which the grpcio
 package shadows, so that tree is renamed to ``grpc_protos`` and its imports rewritten; the proto file names registered in
@@ -14,6 +14,8 @@ import sys
 from grpc_tools import protoc
 
 PROTOS = [
+    "google/api/http.proto",
+    "google/api/annotations.proto",
     "attune/testing/v1/echo.proto",
     "attune/v1/common.proto",
     "attune/v1/feedback.proto",
