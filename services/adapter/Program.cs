@@ -8,7 +8,7 @@ builder.AddAdapterServices();
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapAdapterServices();
-app.Run();
+app.RunService();
 
 /// <summary>The adapter service's entry point; public so tests can host it.</summary>
 public partial class Program;

@@ -8,7 +8,7 @@ builder.AddFeedbackServices();
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapFeedbackServices();
-app.Run();
+app.RunService();
 
 /// <summary>The feedback service's entry point; public so tests can host it.</summary>
 public partial class Program;

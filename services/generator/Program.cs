@@ -8,7 +8,7 @@ builder.AddGeneratorServices();
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapGeneratorServices();
-app.Run();
+app.RunService();
 
 /// <summary>The generator service's entry point; public so tests can host it.</summary>
 public partial class Program;

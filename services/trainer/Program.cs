@@ -8,7 +8,7 @@ builder.AddTrainerServices();
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapTrainerServices();
-app.Run();
+app.RunService();
 
 /// <summary>The trainer service's entry point; public so tests can host it.</summary>
 public partial class Program;

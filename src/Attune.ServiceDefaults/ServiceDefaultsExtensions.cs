@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.OpenApi.Models;
 
 namespace Attune.ServiceDefaults;
@@ -54,6 +55,25 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
+    /// Runs the service until shutdown. A port that is already in use ends it with one line naming the address and exit
+    /// code 2, instead of an unhandled exception's stack trace.
+    /// </summary>
+    public static void RunService(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var name = app.Environment.ApplicationName;
+        try
+        {
+            app.Run();
+        }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            Console.Error.WriteLine($"{name}: {e.Message} Stop what holds the port, or pass --urls.");
+            Environment.ExitCode = 2;
+        }
+    }
+
+    /// <summary>
     /// Every endpoint speaks HTTP/2 only unless it says otherwise (h2c with prior knowledge, which is what gRPC clients
     /// send: Kestrel cannot detect h2c on an Http1AndHttp2 endpoint); the request-body rate limit that would end idle
     /// streams is lifted, and HTTP/2 is sized for many concurrent calls.
@@ -71,20 +91,13 @@ public static class ServiceDefaultsExtensions
         options.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(20);
     }
 
-    /// <summary>
-    /// One line per entry with a UTC timestamp, and the categories that report expected conditions as errors kept at
-    /// the level where they mean something (a client that resets its stream is not the server's error).
-    /// </summary>
+    /// <summary>One line per entry with a UTC timestamp (<see cref="ReadableConsoleFormatter"/>).</summary>
     public static WebApplicationBuilder AddReadableLogs(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.UseUtcTimestamp = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-        });
+        builder.Logging.AddConsole(o => o.FormatterName = ReadableConsoleFormatter.Name)
+            .AddConsoleFormatter<ReadableConsoleFormatter, ConsoleFormatterOptions>();
         return builder;
     }
 }
