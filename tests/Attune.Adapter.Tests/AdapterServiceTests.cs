@@ -1,3 +1,4 @@
+using Grpc.Health.V1;
 using Attune.Contracts.Messages;
 using Attune.Contracts.V1;
 using Attune.Ml.Serialization;
@@ -273,5 +274,14 @@ public sealed class AdapterServiceTests(ModelAdapterFixture adapter) : IClassFix
         var profile = await ProfileAsync(user);
         Assert.Equal(0, profile.Answers);
         Assert.Equal(Model.Prior.Mean.ToArray(), profile.Weights.Mean);
+    }
+
+    [Fact]
+    public async Task Health_modelInForce_adapterServiceServing()
+    {
+        var reply = await new Health.HealthClient(adapter.Channel).CheckAsync(
+            new HealthCheckRequest { Service = AdapterService.Descriptor.FullName });
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, reply.Status);
     }
 }

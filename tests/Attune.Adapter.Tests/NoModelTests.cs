@@ -1,5 +1,6 @@
 using Attune.Contracts.V1;
 using Grpc.Core;
+using Grpc.Health.V1;
 
 namespace Attune.Adapter.Tests;
 
@@ -29,5 +30,17 @@ public sealed class NoModelTests(NoModelAdapterFixture adapter) : IClassFixture<
         Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
         Assert.Contains("No model", e.Status.Detail, StringComparison.Ordinal);
         Assert.Empty(adapter.Peers.State.Recorded);
+    }
+
+    [Fact]
+    public async Task Health_noModelYet_processServingButAdapterServiceNotServing()
+    {
+        var health = new Health.HealthClient(adapter.Channel);
+
+        var overall = await health.CheckAsync(new HealthCheckRequest { Service = "" });
+        var service = await health.CheckAsync(new HealthCheckRequest { Service = AdapterService.Descriptor.FullName });
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, overall.Status);
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, service.Status);
     }
 }
