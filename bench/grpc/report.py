@@ -1,6 +1,6 @@
 """Turns the load driver's JSON lines (one per server, scenario and concurrency) into results.json and a markdown table
-with the ratio Attune / grpc-go per row, and whether each row meets its target (unary at concurrency 32: >= 0.9x;
-streaming scenarios: >= 1.0x).
+with the ratio Attune / grpc-go per row, and whether each row meets its target (issue 10: unary >= 1.15x at concurrency
+32 and >= 1.0x at 256; server streaming >= 1.2x at 32; other rows have none).
 
 Usage: report.py RAW_JSONL OUT_JSON OUT_MD [--server-cpu N --driver-cpu N --duration S --warmup S --payload B]
 """
@@ -11,12 +11,12 @@ import platform
 import subprocess
 import time
 
-TARGETS = {("unary", 32): 0.9, ("pingpong", None): 1.0, ("serverstream", None): 1.0}
+TARGETS = {("unary", 32): 1.15, ("unary", 256): 1.0, ("serverstream", 32): 1.2}
 UNITS = {"unary": "calls/s", "pingpong": "msgs/s", "serverstream": "msgs/s"}
 
 
 def target_for(scenario, concurrency):
-    return TARGETS.get((scenario, concurrency), TARGETS.get((scenario, None)))
+    return TARGETS.get((scenario, concurrency))
 
 
 def cpu_ratio(attune, go):
@@ -24,16 +24,6 @@ def cpu_ratio(attune, go):
     if not attune["server_cpu_us_per_op"]:
         return ""
     return f"{go['server_cpu_us_per_op'] / attune['server_cpu_us_per_op']:.2f}x"
-
-
-def floor_ops(row):
-    floor = row.get("kestrel_floor")
-    return "" if not floor else f"{floor['ops_per_s']:,.0f}"
-
-
-def floor_cpu(row):
-    floor = row.get("kestrel_floor")
-    return "" if not floor else f"{floor['server_cpu_us_per_op']:.1f}"
 
 
 def cpu_model():
@@ -73,10 +63,8 @@ def main():
             continue
         ratio = attune["ops_per_s"] / go["ops_per_s"] if go["ops_per_s"] else None
         target = target_for(scenario, concurrency)
-        floor = by_key.get((scenario, concurrency, "kestrel-floor"))
         rows.append({"scenario": scenario, "concurrency": concurrency, "attune": attune, "grpc_go": go, "ratio": ratio,
-                     "target": target, "met": None if target is None or ratio is None else ratio >= target,
-                     "kestrel_floor": floor})
+                     "target": target, "met": None if target is None or ratio is None else ratio >= target})
 
     meta = {"date_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "nproc": os.cpu_count(), "cpu": cpu_model(),
             "server_cpu": options.server_cpu, "driver_cpu": options.driver_cpu, "duration_s": options.duration,
@@ -91,20 +79,19 @@ def main():
         f"the servers, median run shown; {meta['payload_bytes']}-byte payload.",
         "",
         "| scenario | conc. | Attune | grpc-go | ratio A/G | target | p50 µs A / G | p99 µs A / G "
-        "| server alloc B/op A / G | server CPU µs/op A / G | CPU ratio G/A | Kestrel floor | floor CPU µs/op |",
-        "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| server alloc B/op A / G | server CPU µs/op A / G | CPU ratio G/A |",
+        "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         a, g = row["attune"], row["grpc_go"]
-        target = "" if row["target"] is None else f">= {row['target']:.1f}x {'met' if row['met'] else 'NOT met'}"
+        target = "" if row["target"] is None else f">= {row['target']:.2f}x {'met' if row['met'] else 'NOT met'}"
         errors = "" if not (a["errors"] or g["errors"]) else f" (errors {a['errors']} / {g['errors']})"
         lines.append(
             f"| {row['scenario']} ({UNITS[row['scenario']]}) | {row['concurrency']} | {a['ops_per_s']:,.0f} "
             f"| {g['ops_per_s']:,.0f} | **{row['ratio']:.2f}x**{errors} | {target} "
             f"| {a['p50_us']:,.0f} / {g['p50_us']:,.0f} | {a['p99_us']:,.0f} / {g['p99_us']:,.0f} "
             f"| {a['server_alloc_bytes_per_op']:,.0f} / {g['server_alloc_bytes_per_op']:,.0f} "
-            f"| {a['server_cpu_us_per_op']:.1f} / {g['server_cpu_us_per_op']:.1f} | {cpu_ratio(a, g)} "
-            f"| {floor_ops(row)} | {floor_cpu(row)} |")
+            f"| {a['server_cpu_us_per_op']:.1f} / {g['server_cpu_us_per_op']:.1f} | {cpu_ratio(a, g)} |")
     with open(options.out_md, "w") as out:
         out.write("\n".join(lines) + "\n")
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks Attune's gRPC server (tests/Attune.EchoServer on Attune.Rpc) against grpc-go (bench/grpc/go/echoserver) with
+# Benchmarks Attune's gRPC server (tests/Attune.EchoServer on Grpc.AspNetCore with the services' Kestrel settings) against grpc-go (bench/grpc/go/echoserver) with
 # one load driver (bench/grpc/go/loadgen, grpc-go) and identical settings: each server pinned to one core, the driver
 # pinned to another, GOMAXPROCS=1 for the Go processes, Release build, a warm-up before every measured run, and
 # several rounds per row alternating the servers; the report takes each row's median run.
@@ -7,8 +7,7 @@
 #
 # Usage: bench/grpc/run.sh [-d SECONDS] [-w SECONDS] [-r ROUNDS] [-s "unary pingpong serverstream"] [-c "1 32 256"]
 # Env: SERVER_CPU (default 1), DRIVER_CPU (default 0), PAYLOAD (default 100 bytes), SKIP_BUILD=1,
-#      SERVERS (default "attune grpc-go kestrel-floor"; the floor, a raw Kestrel frame echo with no Attune.Rpc, shows
-#      how much of Attune's cost is Kestrel's; it runs the unary and pingpong rows only).
+#      SERVERS (default "attune grpc-go").
 set -euo pipefail
 cd "$(dirname "$0")"
 here=$PWD
@@ -20,7 +19,7 @@ while getopts "d:w:r:s:c:" opt; do
     *) sed -n '2,9p' "$0"; exit 2 ;;
   esac
 done
-server_cpu=${SERVER_CPU:-1} driver_cpu=${DRIVER_CPU:-0} payload=${PAYLOAD:-100} servers=${SERVERS:-"attune grpc-go kestrel-floor"}
+server_cpu=${SERVER_CPU:-1} driver_cpu=${DRIVER_CPU:-0} payload=${PAYLOAD:-100} servers=${SERVERS:-"attune grpc-go"}
 bin=$here/bin results=$here/results
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -38,10 +37,6 @@ build() {
   fi
   echo "== build the allocation-stats startup hook"
   dotnet build "$here/AllocStatsHook/AllocStatsHook.csproj" -c Release -nologo -clp:ErrorsOnly -o "$bin/hook"
-  if [[ " $servers " == *" kestrel-floor "* ]]; then
-    echo "== build the Kestrel floor (raw frame echo, Release)"
-    dotnet build "$here/KestrelFloor/KestrelFloor.csproj" -c Release -nologo -clp:ErrorsOnly -o "$bin/floor"
-  fi
 }
 
 wait_port() { # port seconds
@@ -54,8 +49,8 @@ wait_port() { # port seconds
   return 1
 }
 
-declare -A pids=() grpc_ports=([attune]=50151 [grpc-go]=50161 [kestrel-floor]=50171) \
-  stats_ports=([attune]=50152 [grpc-go]=50162 [kestrel-floor]=50172)
+declare -A pids=() grpc_ports=([attune]=50151 [grpc-go]=50161) \
+  stats_ports=([attune]=50152 [grpc-go]=50162)
 stop_servers() {
   local pid
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -71,11 +66,6 @@ start_server() { # name
       taskset -c "$server_cpu" env DOTNET_STARTUP_HOOKS="$bin/hook/AllocStatsHook.dll" ATTUNE_ALLOC_STATS_PORT="$stats" \
         Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
         dotnet "$bin/attune/Attune.EchoServer.dll" --urls "http://127.0.0.1:$port" >"$results/attune-server.log" 2>&1 &
-      ;;
-    kestrel-floor)
-      taskset -c "$server_cpu" env DOTNET_STARTUP_HOOKS="$bin/hook/AllocStatsHook.dll" ATTUNE_ALLOC_STATS_PORT="$stats" \
-        Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
-        dotnet "$bin/floor/KestrelFloor.dll" --urls "http://127.0.0.1:$port" >"$results/kestrel-floor-server.log" 2>&1 &
       ;;
     grpc-go)
       taskset -c "$server_cpu" env GOMAXPROCS=1 \
@@ -100,8 +90,6 @@ for scenario in $scenarios; do
     for ((round = 1; round <= rounds; round++)); do
       order=$servers; ((round % 2 == 0)) && order=$(echo "$servers" | tr " " "\n" | tac | tr "\n" " ")
       for server in $order; do
-        # The floor echoes frames one for one: it cannot serve ServerStream's repeated replies.
-        [[ $server == kestrel-floor && $scenario == serverstream ]] && continue
         printf '   %-12s c=%-3s round %s %-8s ' "$scenario" "$c" "$round" "$server"
         line=$(taskset -c "$driver_cpu" env GOMAXPROCS=1 "$bin/loadgen" -target "127.0.0.1:${grpc_ports[$server]}" \
           -scenario "$scenario" -c "$c" -warmup "${warmup}s" -d "${duration}s" -payload "$payload" \
