@@ -69,7 +69,7 @@ public static class GatewayServiceExtensions
 
     /// <summary>
     /// Maps the pipeline: the page (embedded wwwroot; on the web port when there is one), authentication, authorization,
-    /// rate limiting, the proxied routes (with their body limits and the forwarding error answers), <c>/healthz</c>.
+    /// rate limiting, the proxied routes (the JSON ones with their body limit; the forwarding error answers), <c>/healthz</c>.
     /// </summary>
     public static WebApplication MapGatewayServices(this WebApplication app)
     {
@@ -97,8 +97,13 @@ public static class GatewayServiceExtensions
             pipeline.UseSessionAffinity();
             pipeline.UseLoadBalancing();
             pipeline.UsePassiveHealthChecks();
-        }).ConfigureEndpoints((endpoint, route) => endpoint.WithMetadata(new BodySizeLimit(
-            route.Match.Path?.StartsWith("/v1/", StringComparison.Ordinal) == true ? settings.MaxRestBodyBytes : settings.MaxGrpcRequestBodyBytes)));
+        }).ConfigureEndpoints((endpoint, route) =>
+        {
+            if (route.Match.Path?.StartsWith("/v1/", StringComparison.Ordinal) == true)
+            {
+                endpoint.WithMetadata(new BodySizeLimit(settings.MaxRestBodyBytes));
+            }
+        });
         app.MapHealthChecks("/healthz");
         return app;
     }

@@ -16,12 +16,10 @@ public sealed class GatewayOptions
     public RateLimitOptions RateLimit { get; set; } = new();
 
     /// <summary>
-    /// Largest request body of one forwarded gRPC call, in bytes, over all its messages (default 64 MiB); larger ones
-    /// end with RESOURCE_EXHAUSTED. The backends limit each message themselves (<c>Grpc:MaxReceiveMessageSize</c>).
+    /// Largest request body of a JSON (<c>/v1/...</c>) request, in bytes (default 1 MiB); larger ones are answered 413.
+    /// gRPC calls have no total limit at the gateway (YARP lifts Kestrel's for gRPC streams, as Grpc.AspNetCore does):
+    /// each backend limits every message (<c>Grpc:MaxReceiveMessageSize</c>) and answers RESOURCE_EXHAUSTED.
     /// </summary>
-    public long MaxGrpcRequestBodyBytes { get; set; } = 64 * 1024 * 1024;
-
-    /// <summary>Largest request body of a JSON (<c>/v1/...</c>) request, in bytes (default 1 MiB); larger ones are answered 413.</summary>
     public long MaxRestBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>The port that speaks HTTP/1.1 for browsers (the page and the JSON routes); every other endpoint speaks h2c. 0: none.</summary>
@@ -37,11 +35,6 @@ public sealed class GatewayOptions
     /// <exception cref="InvalidOperationException">A setting is out of range; the message names its key.</exception>
     public void Validate()
     {
-        if (MaxGrpcRequestBodyBytes < 1)
-        {
-            throw new InvalidOperationException($"Gateway:MaxGrpcRequestBodyBytes must be at least 1, got {MaxGrpcRequestBodyBytes}.");
-        }
-
         if (MaxRestBodyBytes < 1)
         {
             throw new InvalidOperationException($"Gateway:MaxRestBodyBytes must be at least 1, got {MaxRestBodyBytes}.");

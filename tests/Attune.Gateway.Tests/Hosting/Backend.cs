@@ -8,7 +8,8 @@ namespace Attune.Gateway.Tests.Hosting;
 
 /// <summary>
 /// A Grpc.AspNetCore backend in process on real Kestrel, h2c only, at a free loopback port (as the services listen),
-/// with 32 MiB message limits and the gRPC services (and JSON transcoding) that <c>map</c> adds.
+/// with 32 MiB message limits and the gRPC services (and their JSON transcoding, int64 as strings as the proto3 JSON
+/// mapping writes them) that <c>map</c> adds.
 /// </summary>
 public sealed class Backend : IAsyncDisposable
 {
@@ -29,8 +30,11 @@ public sealed class Backend : IAsyncDisposable
     /// <summary>The backend's services.</summary>
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts a backend; <paramref name="configure"/> registers services, <paramref name="map"/> maps them.</summary>
-    public static async Task<Backend> StartAsync(Action<IServiceCollection> configure, Action<WebApplication> map)
+    /// <summary>
+    /// Starts a backend; <paramref name="configure"/> registers services, <paramref name="map"/> maps them;
+    /// <paramref name="maxMessageBytes"/> is its largest message both ways.
+    /// </summary>
+    public static async Task<Backend> StartAsync(Action<IServiceCollection> configure, Action<WebApplication> map, int maxMessageBytes = MaxMessageBytes)
     {
         var port = Ports.Free();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
@@ -38,9 +42,9 @@ public sealed class Backend : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, port, o => o.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc(o =>
         {
-            o.MaxReceiveMessageSize = MaxMessageBytes;
-            o.MaxSendMessageSize = MaxMessageBytes;
-        }).AddJsonTranscoding();
+            o.MaxReceiveMessageSize = maxMessageBytes;
+            o.MaxSendMessageSize = maxMessageBytes;
+        }).AddJsonTranscoding(o => o.JsonSettings.WriteInt64sAsStrings = true);
         configure(builder.Services);
         var app = builder.Build();
         map(app);

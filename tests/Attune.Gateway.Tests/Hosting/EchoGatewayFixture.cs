@@ -15,10 +15,11 @@ public sealed class EchoGatewayFixture : IAsyncLifetime
     /// <summary>The gateway in front of it.</summary>
     public GatewayHost Gateway { get; private set; } = null!;
 
-    /// <summary>Starts an echo backend.</summary>
-    public static Task<Backend> StartEchoAsync() => Backend.StartAsync(
+    /// <summary>Starts an echo backend whose largest message is <paramref name="maxMessageBytes"/>.</summary>
+    public static Task<Backend> StartEchoAsync(int maxMessageBytes = Backend.MaxMessageBytes) => Backend.StartAsync(
         s => s.AddSingleton<EchoProbe>(),
-        a => a.MapGrpcService<EchoBackendService>());
+        a => a.MapGrpcService<EchoBackendService>(),
+        maxMessageBytes);
 
     /// <summary>The gateway setting that routes the echo service to <paramref name="backend"/>.</summary>
     public static KeyValuePair<string, string?> RouteTo(Backend backend) =>

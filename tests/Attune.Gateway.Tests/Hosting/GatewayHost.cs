@@ -55,17 +55,20 @@ public sealed class GatewayHost : IAsyncDisposable
         var webPort = Ports.Free();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = "Attune.Gateway", Args = [] });
         var nowhere = Nowhere;
-        builder.Configuration.AddInMemoryCollection(TestKeys.Settings()
-            .Concat(new Dictionary<string, string?>
-            {
-                ["Gateway:WebPort"] = webPort.ToString(CultureInfo.InvariantCulture),
-                ["Services:Feedback"] = nowhere,
-                ["Services:Trainer"] = nowhere,
-                ["Services:Adapter"] = nowhere,
-                ["Services:Generator"] = nowhere,
-                ["Logging:LogLevel:Default"] = "Warning",
-            })
-            .Concat(settings));
+        var all = TestKeys.Settings();
+        all["Gateway:WebPort"] = webPort.ToString(CultureInfo.InvariantCulture);
+        all["Logging:LogLevel:Default"] = "Warning";
+        foreach (var service in new[] { "Feedback", "Trainer", "Adapter", "Generator" })
+        {
+            all[$"Services:{service}"] = nowhere;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(all);
         builder.WebHost.UseUrls($"http://127.0.0.1:{grpcPort}", $"http://127.0.0.1:{webPort}");
         builder.AddServiceDefaults();
         builder.AddGatewayServices();

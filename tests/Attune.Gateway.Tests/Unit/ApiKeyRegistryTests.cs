@@ -71,7 +71,6 @@ public sealed class ApiKeyRegistryTests
 
     [Theory]
     [InlineData("Gateway:RateLimit:PermitsPerSecond")]
-    [InlineData("Gateway:MaxGrpcRequestBodyBytes")]
     [InlineData("Gateway:MaxRestBodyBytes")]
     [InlineData("Gateway:WebPort")]
     [InlineData("Gateway:Routes:x.Y")]
@@ -80,7 +79,6 @@ public sealed class ApiKeyRegistryTests
         var options = setting switch
         {
             "Gateway:RateLimit:PermitsPerSecond" => new GatewayOptions { RateLimit = new RateLimitOptions { PermitsPerSecond = 0 } },
-            "Gateway:MaxGrpcRequestBodyBytes" => new GatewayOptions { MaxGrpcRequestBodyBytes = 0 },
             "Gateway:MaxRestBodyBytes" => new GatewayOptions { MaxRestBodyBytes = 0 },
             "Gateway:WebPort" => new GatewayOptions { WebPort = 70000 },
             _ => new GatewayOptions { Routes = { ["x.Y"] = "ftp://host" } },
