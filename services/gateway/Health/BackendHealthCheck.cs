@@ -44,7 +44,9 @@ public sealed class BackendHealthCheck(string clusterId, IProxyStateLookup proxy
             }
             catch (RpcException e)
             {
-                why = $"{address} cannot be reached: {e.Status.Detail}";
+                why = e.Status.DebugException?.GetBaseException() is { } cause
+                    ? $"{address} cannot be reached: {e.Status.Detail} ({cause.Message})"
+                    : $"{address} cannot be reached: {e.Status.Detail}";
             }
         }
 
