@@ -1,9 +1,11 @@
-# Shared by scripts/test and bench scripts: installs Debian packages and starts RabbitMQ and PostgreSQL on 127.0.0.1.
-# Sets ATTUNE_TEST_POSTGRES, ATTUNE_TEST_RABBITMQ and ATTUNE_TEST_RABBITMQ_NODE for the tests. Nothing here needs systemd.
+# Shared by scripts/test and bench scripts: installs Debian packages and starts RabbitMQ, PostgreSQL and Redis on 127.0.0.1.
+# Sets ATTUNE_TEST_POSTGRES, ATTUNE_TEST_RABBITMQ, ATTUNE_TEST_RABBITMQ_NODE and ATTUNE_TEST_REDIS for the tests. Nothing
+# here needs systemd.
 
 ATTUNE_SERVERS_DIR=${ATTUNE_SERVERS_DIR:-/tmp/attune-servers}
 ATTUNE_PG_PORT=${ATTUNE_PG_PORT:-55432}
 ATTUNE_RABBIT_PORT=${ATTUNE_RABBIT_PORT:-5672}
+ATTUNE_REDIS_PORT=${ATTUNE_REDIS_PORT:-56379}
 
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 
@@ -65,7 +67,21 @@ start_rabbitmq() {
   export ATTUNE_TEST_RABBITMQ_NODE=${ATTUNE_TEST_RABBITMQ_NODE:-rabbit@localhost}
 }
 
-start_servers() { start_postgres; start_rabbitmq; }
+# Redis for the gateway's shared rate limits (tests/Attune.Gateway.Tests): loopback only, nothing written to disk.
+start_redis() {
+  command -v redis-server >/dev/null || return 0
+  local d=$ATTUNE_SERVERS_DIR/redis
+  if ! wait_port 127.0.0.1 "$ATTUNE_REDIS_PORT" 0; then
+    mkdir -p "$d"
+    redis-server --bind 127.0.0.1 --port "$ATTUNE_REDIS_PORT" --save '' --appendonly no --dir "$d" \
+      --daemonize yes --pidfile "$d/redis.pid" --logfile "$d/redis.log" >/dev/null
+    wait_port 127.0.0.1 "$ATTUNE_REDIS_PORT" 10 || { echo "Redis did not start on port $ATTUNE_REDIS_PORT" >&2; return 1; }
+    ATTUNE_STARTED_REDIS=$d
+  fi
+  export ATTUNE_TEST_REDIS=${ATTUNE_TEST_REDIS:-"127.0.0.1:$ATTUNE_REDIS_PORT"}
+}
+
+start_servers() { start_postgres; start_rabbitmq; start_redis; }
 
 stop_servers() {
   # Private nodes of tests/Attune.IntegrationTests (each test removes its own; these are left by a killed test run).
@@ -73,6 +89,9 @@ stop_servers() {
   for n in $(epmd -names 2>/dev/null | awk '$2 ~ /^attune-it-/ { print $2 }'); do stop_rabbitmq_node "$n@localhost"; done
   if [[ -n ${ATTUNE_STARTED_PG:-} ]]; then
     as_root su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $ATTUNE_STARTED_PG/data -m fast -w stop" >/dev/null 2>&1 || true
+  fi
+  if [[ -n ${ATTUNE_STARTED_REDIS:-} ]]; then
+    redis-cli -h 127.0.0.1 -p "$ATTUNE_REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
   fi
   if [[ -n ${ATTUNE_STARTED_RABBIT:-} ]]; then
     stop_rabbitmq_node "$ATTUNE_STARTED_RABBIT"

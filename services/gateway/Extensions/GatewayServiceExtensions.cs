@@ -1,19 +1,21 @@
-using Attune.Gateway.Forwarding;
+using Attune.Gateway.Grpc;
+using Attune.Gateway.Health;
 using Attune.Gateway.Options;
-using Attune.Gateway.Relay;
-using Attune.Gateway.Rest;
+using Attune.Gateway.Proxy;
+using Attune.Gateway.RateLimiting;
 using Attune.Gateway.Security;
-using Attune.Rpc;
-using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 
 namespace Attune.Gateway.Extensions;
 
 /// <summary>
-/// Wires the gateway: settings (<c>Gateway</c>), API keys and their rate limits, the backend routes (<c>Services:*</c>,
-/// <c>Gateway:Routes</c>), the gRPC forwarder in front of the pipeline, the JSON face and the page. Call after
-/// AddServiceDefaults (which sets up the gateway's own gRPC server: health and reflection).
+/// Wires the gateway: YARP from configuration (the embedded <c>routes.json</c> beneath every other source, then
+/// <c>ReverseProxy</c>, <c>Services:*</c> and <c>Gateway:Routes</c>), the API key authentication scheme and its
+/// authorization policy, the per-key rate limiter policy, reflection over every attune.v1 service, health checks of the
+/// backends, and the two listeners. Call after AddServiceDefaults.
 /// </summary>
 public static class GatewayServiceExtensions
 {
@@ -21,6 +23,13 @@ public static class GatewayServiceExtensions
     public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
+        {
+            FileProvider = new EmbeddedFileProvider(typeof(GatewayServiceExtensions).Assembly, "Attune.Gateway"),
+            Path = "routes.json",
+            Optional = false,
+            ReloadOnChange = false,
+        });
         var settings = new GatewayOptions();
         builder.Configuration.GetSection(GatewayOptions.Section).Bind(settings);
         settings.Validate();
@@ -30,50 +39,72 @@ public static class GatewayServiceExtensions
             .ValidateOnStart();
 
         // Browsers speak HTTP/1.1 on plain TCP and gRPC clients h2c, and Kestrel cannot tell them apart on one plain
-        // endpoint: the web port speaks HTTP/1.1, every other endpoint h2c only, and there the relay takes each
-        // connection from Kestrel as it is accepted, except its own loopback connections to the gateway's server.
+        // endpoint: the web port speaks HTTP/1.1, every other endpoint h2c only.
         var webPort = settings.WebPort;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen =>
-        {
-            if (webPort != 0 && listen.IPEndPoint?.Port == webPort)
-            {
-                listen.Protocols = HttpProtocols.Http1;
-                return;
-            }
+            listen.Protocols = webPort != 0 && listen.IPEndPoint?.Port == webPort ? HttpProtocols.Http1 : HttpProtocols.Http2));
 
-            listen.Protocols = HttpProtocols.Http2;
-            var relay = listen.ApplicationServices.GetRequiredService<Http2Relay>();
-            listen.Use(next => connection => relay.IsOwnConnection(connection) ? next(connection) : relay.OnConnectedAsync(connection));
-        }));
+        // YARP logs each failed forward as a warning with the exception's stack; ForwardingErrors logs one line instead.
+        builder.Logging.AddFilter("Yarp.ReverseProxy.Forwarder.HttpForwarder", LogLevel.Error);
 
         builder.Services.AddSingleton<ApiKeyRegistry>();
-        builder.Services.AddSingleton<BackendRoutes>();
-        builder.Services.AddSingleton<BackendInvoker>();
-        builder.Services.AddSingleton<Http2Relay>();
-        builder.Services.AddSingleton<RestBackends>();
-        builder.Services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, GatewayStartupFilter>());
+        builder.Services.AddAuthentication(ApiKeyDefaults.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ApiKeyDefaults.Policy, p => p.AddAuthenticationSchemes(ApiKeyDefaults.Scheme).RequireAuthenticatedUser());
+        builder.Services.AddSingleton<RedisConnection>();
+        builder.Services.AddRateLimiter(o => o.AddPolicy<string, ApiKeyRateLimiterPolicy>(ApiKeyDefaults.RateLimiterPolicy));
+
+        builder.Services.AddSingleton<ForwardingErrors>();
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .LoadFromMemory([.. ExtraRoutes.Routes(settings)], [.. ExtraRoutes.Clusters(settings)])
+            .AddConfigFilter<ServiceAddressFilter>()
+            .AddTransforms<KeyHeadersTransform>();
+
+        builder.Services.AddGatewayReflection();
+        builder.AddBackendHealthChecks(settings);
         return builder;
     }
 
-    /// <summary>Maps the JSON face, <c>/healthz</c> and the page (<c>/</c>, from the assembly's embedded wwwroot).</summary>
+    /// <summary>
+    /// Maps the pipeline: the page (embedded wwwroot; on the web port when there is one), authentication, authorization,
+    /// rate limiting, the proxied routes (the JSON ones with their body limit; the forwarding error answers), <c>/healthz</c>.
+    /// </summary>
     public static WebApplication MapGatewayServices(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var health = app.Services.GetRequiredService<HealthStatusRegistry>();
-        var keys = app.Services.GetRequiredService<ApiKeyRegistry>();
-        if (keys.Count == 0)
+        var settings = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>().Value;
+        if (app.Services.GetRequiredService<ApiKeyRegistry>().Count == 0)
         {
-            app.Logger.LogWarning("No API keys are configured (Gateway:ApiKeys): every call but health is refused.");
+            app.Logger.LogWarning("No API keys are configured (Gateway:ApiKeys): every proxied call is refused.");
         }
 
         var page = new EmbeddedFileProvider(typeof(GatewayServiceExtensions).Assembly, "Attune.Gateway.wwwroot");
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = page });
-        app.MapGet("/healthz", () => health.TryGetStatus(HealthStatusRegistry.Overall, out var status)
-                && status == Rpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving
-            ? Results.Text("SERVING")
-            : Results.Text("NOT_SERVING", statusCode: StatusCodes.Status503ServiceUnavailable));
-        app.MapRestApi();
+        app.UseWhen(c => settings.WebPort == 0 || c.Connection.LocalPort == settings.WebPort, web =>
+        {
+            web.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
+            web.UseStaticFiles(new StaticFileOptions { FileProvider = page });
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        var errors = app.Services.GetRequiredService<ForwardingErrors>();
+        app.MapReverseProxy(pipeline =>
+        {
+            pipeline.Use(errors.InvokeAsync);
+            pipeline.UseSessionAffinity();
+            pipeline.UseLoadBalancing();
+            pipeline.UsePassiveHealthChecks();
+        }).ConfigureEndpoints((endpoint, route) =>
+        {
+            if (route.Match.Path?.StartsWith("/v1/", StringComparison.Ordinal) == true)
+            {
+                endpoint.WithMetadata(new BodySizeLimit(settings.MaxRestBodyBytes));
+            }
+        });
+        app.MapHealthChecks("/healthz");
         return app;
     }
 }

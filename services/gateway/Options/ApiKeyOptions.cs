@@ -6,7 +6,7 @@ namespace Attune.Gateway.Options;
 /// </summary>
 public sealed class ApiKeyOptions
 {
-    /// <summary>Who holds the key (shown in logs, never the key itself).</summary>
+    /// <summary>Who holds the key (the partition of its rate limit; shown in logs, never the key itself).</summary>
     public string Name { get; set; } = string.Empty;
 
     /// <summary>Lower- or upper-case hex SHA-256 of the key's UTF-8 bytes (64 characters).</summary>
@@ -17,4 +17,21 @@ public sealed class ApiKeyOptions
 
     /// <summary>This key's burst (bucket size); null uses <see cref="RateLimitOptions.Burst"/>.</summary>
     public int? Burst { get; set; }
+
+    /// <summary>Checks the key's settings; <paramref name="path"/> is its configuration path, for the message.</summary>
+    public void Validate(string path, RateLimitOptions defaults)
+    {
+        ArgumentNullException.ThrowIfNull(defaults);
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            throw new InvalidOperationException($"{path}:Name is required.");
+        }
+
+        if (Sha256.Length != 64 || !Sha256.All(Uri.IsHexDigit))
+        {
+            throw new InvalidOperationException($"{path}:Sha256 must be 64 hex digits (the SHA-256 of the key), for key '{Name}'.");
+        }
+
+        RateLimitOptions.CheckRate(PermitsPerSecond ?? defaults.PermitsPerSecond, Burst ?? defaults.Burst, path);
+    }
 }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.RateLimiting;
 using Attune.Gateway.Options;
 using Microsoft.Extensions.Options;
 
@@ -11,14 +10,15 @@ namespace Attune.Gateway.Security;
 /// constant time (<see cref="CryptographicOperations.FixedTimeEquals"/>, no early exit), so neither the comparison nor
 /// the position of the matching key shows in the timing.
 /// </summary>
-public sealed class ApiKeyRegistry : IDisposable
+public sealed class ApiKeyRegistry
 {
     /// <summary>Longest key accepted, in characters; longer ones are refused without hashing.</summary>
     public const int MaxKeyLength = 256;
 
     private readonly ApiKey[] _keys;
+    private readonly Dictionary<string, ApiKey> _byName;
 
-    /// <summary>Builds the keys and their token buckets from <paramref name="options"/>.</summary>
+    /// <summary>Reads the keys from <paramref name="options"/>.</summary>
     public ApiKeyRegistry(IOptions<GatewayOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -26,7 +26,9 @@ public sealed class ApiKeyRegistry : IDisposable
         _keys = [.. settings.ApiKeys.Select(k => new ApiKey(
             k.Name,
             Convert.FromHexString(k.Sha256),
-            CreateBucket(k.PermitsPerSecond ?? settings.RateLimit.PermitsPerSecond, k.Burst ?? settings.RateLimit.Burst)))];
+            k.PermitsPerSecond ?? settings.RateLimit.PermitsPerSecond,
+            k.Burst ?? settings.RateLimit.Burst))];
+        _byName = _keys.GroupBy(k => k.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 
     /// <summary>Number of configured keys.</summary>
@@ -56,40 +58,13 @@ public sealed class ApiKeyRegistry : IDisposable
         return found;
     }
 
+    /// <summary>The key named <paramref name="name"/> (the user name of an authenticated call), or null.</summary>
+    public ApiKey? ByName(string? name) => name is not null && _byName.TryGetValue(name, out var key) ? key : null;
+
     /// <summary>The lower-case hex SHA-256 of <paramref name="key"/>: what <c>Gateway:ApiKeys:N:Sha256</c> holds.</summary>
     public static string HashOf(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        foreach (var key in _keys)
-        {
-            key.Limiter.Dispose();
-        }
-    }
-
-    // Refills every 100 ms (or once per token when that is slower), so a bucket of N per second refills smoothly.
-    private static TokenBucketRateLimiter CreateBucket(double permitsPerSecond, int burst)
-    {
-        var period = TimeSpan.FromMilliseconds(100);
-        var tokens = permitsPerSecond / 10;
-        if (tokens < 1)
-        {
-            period = TimeSpan.FromSeconds(1 / permitsPerSecond);
-            tokens = 1;
-        }
-
-        return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = burst,
-            TokensPerPeriod = (int)Math.Min(int.MaxValue, Math.Round(tokens)),
-            ReplenishmentPeriod = period,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
     }
 }

@@ -4,18 +4,21 @@ namespace Attune.Gateway.Security;
 
 /// <summary>
 /// Where a caller puts its API key: the <c>x-api-key</c> header (gRPC metadata) or <c>authorization: Bearer KEY</c>.
-/// Neither header is forwarded to the backends.
+/// Neither is forwarded to the backends (<see cref="Proxy.KeyHeadersTransform"/>).
 /// </summary>
 public static class Credentials
 {
     /// <summary>The API key header.</summary>
     public const string ApiKeyHeader = "x-api-key";
 
+    /// <summary>The key came in <c>authorization</c>: an <see cref="HttpContext.Items"/> entry, so the header is not forwarded.</summary>
+    public const string FromAuthorizationItem = "Attune.Gateway.KeyFromAuthorization";
+
     private const string BearerPrefix = "Bearer ";
 
     /// <summary>
     /// The presented key, or empty when there is none; <paramref name="fromAuthorization"/> tells whether it came in
-    /// <c>authorization</c> (which is then not forwarded; otherwise <c>authorization</c> passes through untouched).
+    /// <c>authorization</c> (which passes through untouched otherwise).
     /// </summary>
     public static ReadOnlySpan<char> Read(IHeaderDictionary headers, out bool fromAuthorization)
     {
@@ -36,15 +39,9 @@ public static class Credentials
         return [];
     }
 
-    /// <summary>The message for a call without a valid key: whether one was <paramref name="presented"/> decides which.</summary>
-    public static string MissingKeyMessage(bool presented) => presented
-        ? "The API key is not valid."
-        : $"An API key is required: send it as {ApiKeyHeader} (or authorization: Bearer KEY).";
+    /// <summary>The message for a call without a key.</summary>
+    public const string MissingKeyMessage = "An API key is required: send it as x-api-key (or authorization: Bearer KEY).";
 
-    /// <summary>The message for a call over the rate limit of <paramref name="key"/>.</summary>
-    public static string RateLimitedMessage(ApiKey key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        return $"Rate limit of key '{key.Name}' exceeded; retry later.";
-    }
+    /// <summary>The message for a call with a key that is not configured.</summary>
+    public const string InvalidKeyMessage = "The API key is not valid.";
 }

@@ -1,10 +1,15 @@
 // The onboarding page: pick a user name, answer the pairs the model is least sure about, watch the profile move, then
-// compare a personalized answer with the non-personalized one. Talks to the gateway's JSON face (/v1/...).
+// compare a personalized answer with the non-personalized one. Talks to the JSON routes the gateway forwards to the
+// services (/v1/..., gRPC JSON transcoding of the google.api.http rules in protos/attune/v1): bodies and replies in the
+// proto3 JSON mapping (lowerCamelCase names, int64 as strings, enums by name, fields at their default may be absent),
+// errors as google.rpc.Status ({"code": 9, "message": "...", "details": []}).
 "use strict";
 
 const ENOUGH_ANSWERS = 10;
 const KEY_STORAGE = "attune-api-key";
 const state = { user: "", pair: null, answers: 0, busy: false };
+// gRPC status codes the page tells apart (google.rpc.Code).
+const Code = { FAILED_PRECONDITION: 9, UNAUTHENTICATED: 16, UNAVAILABLE: 14 };
 const $ = (id) => document.getElementById(id);
 
 // A key in the URL fragment (#key=...), as `attune up` prints it, is kept for this tab and removed from the address bar;
@@ -29,10 +34,16 @@ async function api(method, path, body) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  const data = text ? JSON.parse(text) : {};
+  let data = {};
+  try {
+    data = text ? JSON.parse(text) : {};
+  } catch {
+    data = { message: text };
+  }
   if (!response.ok) {
-    const error = new Error(data.error?.message || `HTTP ${response.status}`);
+    const error = new Error(data.message || `HTTP ${response.status}`);
     error.status = response.status;
+    error.code = data.code;
     throw error;
   }
   return data;
@@ -58,8 +69,8 @@ function setBusy(busy) {
 }
 
 function renderProfile(profile) {
-  const mean = profile.weights?.mean ?? [];
-  const covariance = profile.weights?.covariance ?? [];
+  const mean = (profile.weights?.mean ?? []).map(Number);
+  const covariance = (profile.weights?.covariance ?? []).map(Number);
   const k = mean.length;
   const sd = mean.map((_, i) => Math.sqrt(Math.max(0, covariance[i * k + i] ?? 0)));
   const scale = Math.max(1, ...mean.map((m, i) => Math.abs(m) + sd[i]));
@@ -96,9 +107,9 @@ function renderProfile(profile) {
   });
   const cluster = profile.cluster;
   $("cluster").textContent = cluster && k > 0
-    ? `Closest group of users: cluster ${cluster.cluster + 1} (similarity ${cluster.similarity.toFixed(2)})`
+    ? `Closest group of users: cluster ${Number(cluster.cluster ?? 0) + 1} (similarity ${Number(cluster.similarity ?? 0).toFixed(2)})`
     : "This model has no clusters of users.";
-  state.answers = profile.answers ?? 0;
+  state.answers = Number(profile.answers ?? 0);
   $("answer-count").textContent = String(state.answers);
   $("profile").hidden = false;
   updateAsk();
@@ -114,9 +125,9 @@ function updateAsk() {
 
 function showPair(pair) {
   state.pair = pair;
-  $("pair-prompt").textContent = pair.prompt;
-  $("response-a").textContent = pair.responseA;
-  $("response-b").textContent = pair.responseB;
+  $("pair-prompt").textContent = pair.prompt ?? "";
+  $("response-a").textContent = pair.responseA ?? "";
+  $("response-b").textContent = pair.responseB ?? "";
   $("question").hidden = false;
   setBusy(false);
 }
@@ -128,7 +139,7 @@ async function nextQuestion() {
   } catch (error) {
     state.pair = null;
     setBusy(false);
-    fail(error.status === 409 ? `No more questions to ask: ${error.message}` : `Could not fetch the next question: ${error.message}`);
+    fail(error.code === Code.FAILED_PRECONDITION ? `No more questions to ask: ${error.message}` : `Could not fetch the next question: ${error.message}`);
   }
 }
 
@@ -178,7 +189,7 @@ async function start(event) {
     await nextQuestion();
     $("question-title").focus();
   } catch (error) {
-    fail(error.status === 401 ? "That API key was refused." : `Could not start: ${error.message}`);
+    fail(error.code === Code.UNAUTHENTICATED || error.status === 401 ? "That API key was refused." : `Could not start: ${error.message}`);
   }
 }
 
@@ -195,12 +206,12 @@ async function ask(event) {
   say("Writing answers…");
   try {
     const reply = await api("POST", userPath("generate"), { prompt });
-    $("answer-personal").textContent = reply.response;
-    $("answer-population").textContent = reply.populationResponse;
+    $("answer-personal").textContent = reply.response ?? "";
+    $("answer-population").textContent = reply.populationResponse ?? "";
     $("answers").hidden = false;
     say("Two answers are shown: the one for you, and the one for everyone.");
   } catch (error) {
-    fail(error.status === 503 ? `The generator is not available: ${error.message}` : `No answer: ${error.message}`);
+    fail(error.code === Code.UNAVAILABLE || error.status === 503 ? `The generator is not available: ${error.message}` : `No answer: ${error.message}`);
   } finally {
     $("ask-button").disabled = false;
   }

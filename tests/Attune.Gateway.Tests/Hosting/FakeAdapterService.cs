@@ -1,25 +1,24 @@
+using System.Globalization;
 using Attune.Contracts.V1;
-using Attune.Rpc;
-using Google.Protobuf.Reflection;
+using Grpc.Core;
 
 namespace Attune.Gateway.Tests.Hosting;
 
 /// <summary>
 /// A stand-in attune.v1.AdapterService whose answers a test steers by user name: <c>status-N</c> fails with gRPC status
-/// N naming a field; any other user gets a two-function profile, and NextQuery echoes the user it was asked for.
+/// N; any other user gets a two-function profile (model version 7), and NextQuery names the user it was asked for.
 /// </summary>
-public sealed class FakeAdapterService : IGrpcService
+public sealed class FakeAdapterService : AdapterService.AdapterServiceBase
 {
     /// <inheritdoc />
-    public static ServiceDescriptor Descriptor => AdapterReflection.Descriptor.Services[0];
-
-    public Task<GetProfileReply> GetProfile(GetProfileRequest request, ServerCallContext context)
+    public override Task<GetProfileReply> GetProfile(GetProfileRequest request, ServerCallContext context)
     {
         FailIfAsked(request.UserId);
         return Task.FromResult(new GetProfileReply { Profile = Profile(request.UserId) });
     }
 
-    public Task<NextQueryReply> NextQuery(NextQueryRequest request, ServerCallContext context)
+    /// <inheritdoc />
+    public override Task<NextQueryReply> NextQuery(NextQueryRequest request, ServerCallContext context)
     {
         FailIfAsked(request.UserId);
         return Task.FromResult(new NextQueryReply
@@ -30,29 +29,15 @@ public sealed class FakeAdapterService : IGrpcService
         });
     }
 
-    public Task<SubmitAnswerReply> SubmitAnswer(SubmitAnswerRequest request, ServerCallContext context)
+    /// <inheritdoc />
+    public override Task<SubmitAnswerReply> SubmitAnswer(SubmitAnswerRequest request, ServerCallContext context)
     {
         FailIfAsked(request.UserId);
         var profile = Profile(request.UserId);
         profile.Answers = 1;
         profile.ColdStart = false;
-        return Task.FromResult(new SubmitAnswerReply { Profile = profile, ComparisonId = $"c-{request.Preference}" });
+        return Task.FromResult(new SubmitAnswerReply { Profile = profile, ComparisonId = $"c-{request.Pair?.PairId}-{request.Preference.ToString(CultureInfo.InvariantCulture)}" });
     }
-
-    public Task<ScoreReply> Score(ScoreRequest request, ServerCallContext context)
-    {
-        FailIfAsked(request.UserId);
-        var reply = new ScoreReply { ModelVersion = 7 };
-        for (var i = 0; i < request.Responses.Count; i++)
-        {
-            reply.Scores.Add(new ScoredResponse { Index = i, Reward = i, StdDev = 0.1, PopulationReward = -i });
-        }
-
-        return Task.FromResult(reply);
-    }
-
-    public Task<CompareReply> Compare(CompareRequest request, ServerCallContext context) =>
-        Task.FromResult(new CompareReply { Preference = 0.5 });
 
     private static Profile Profile(string user) => new()
     {
@@ -67,7 +52,7 @@ public sealed class FakeAdapterService : IGrpcService
     {
         if (user.StartsWith("status-", StringComparison.Ordinal))
         {
-            throw new RpcException((StatusCode)int.Parse(user["status-".Length..], System.Globalization.CultureInfo.InvariantCulture), "user_id: as asked");
+            throw new RpcException(new Status((StatusCode)int.Parse(user["status-".Length..], CultureInfo.InvariantCulture), "user_id: as asked"));
         }
     }
 }

@@ -1,60 +1,76 @@
-using Attune.Contracts.Clients;
+using System.Net;
+using System.Text.Json;
 using Attune.Contracts.Testing.V1;
 using Attune.Gateway.Tests.Hosting;
-using Attune.Rpc;
+using Grpc.Core;
 
 namespace Attune.Gateway.Tests.Security;
 
-/// <summary>API keys on gRPC calls: refused without a valid one, accepted in either header, never forwarded.</summary>
+/// <summary>API keys at the gateway: missing and wrong keys refused, both headers accepted, the key never forwarded.</summary>
 public sealed class ApiKeyTests(EchoGatewayFixture fixture) : IClassFixture<EchoGatewayFixture>
 {
-    private EchoServiceClient Client => new(fixture.Gateway.Channel);
+    private EchoService.EchoServiceClient Client => new(fixture.Gateway.Channel);
 
     [Fact]
-    public async Task Unary_noKey_unauthenticatedAndBackendNotCalled()
+    public async Task Grpc_noKey_unauthenticatedAndBackendNeverCalled()
     {
-        var before = fixture.Backend.Probe.Headers.Count;
-
-        var error = await Assert.ThrowsAsync<RpcException>(() => Client.UnaryAsync(new EchoRequest { Message = "m" }));
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            Client.UnaryAsync(new EchoRequest { Message = "no-key" }, GatewayHost.WithKey(null)).ResponseAsync);
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
-        Assert.Equal(before, fixture.Backend.Probe.Headers.Count);
+        Assert.Contains("x-api-key", error.Status.Detail, StringComparison.Ordinal);
+        Assert.False(fixture.Probe.Headers.ContainsKey("no-key"));
     }
 
-    [Theory]
-    [InlineData("wrong-key")]
-    [InlineData("test-key-open-5b0")]
-    [InlineData("test-key-open-5b0f ")]
-    public async Task Unary_wrongKey_unauthenticated(string key)
+    [Fact]
+    public async Task Grpc_wrongKey_unauthenticatedAndBackendNeverCalled()
     {
-        var options = new CallOptions { Headers = new Metadata { { "x-api-key", key.TrimEnd() + (key.EndsWith(' ') ? "x" : string.Empty) } } };
-
-        var error = await Assert.ThrowsAsync<RpcException>(() => Client.UnaryAsync(new EchoRequest(), options));
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            Client.UnaryAsync(new EchoRequest { Message = "wrong-key" }, GatewayHost.WithKey("not-a-configured-key")).ResponseAsync);
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+        Assert.Equal("The API key is not valid.", error.Status.Detail);
+        Assert.False(fixture.Probe.Headers.ContainsKey("wrong-key"));
     }
 
     [Fact]
-    public async Task Unary_bearerKey_acceptedAndAuthorizationNotForwarded()
+    public async Task Grpc_keyInXApiKey_forwardedWithoutTheKey()
     {
-        var options = new CallOptions { Headers = new Metadata { { "authorization", "Bearer " + TestKeys.Open }, { "x-trace", "t1" } } };
+        await Client.UnaryAsync(new EchoRequest { Message = "x-api-key" }, GatewayHost.WithKey(TestKeys.Open));
 
-        var reply = await Client.UnaryAsync(new EchoRequest { Message = "bearer" }, options);
-
-        Assert.Equal("bearer", reply.Message);
-        var seen = fixture.Backend.Probe.Headers.Last(h => h.GetValue("x-trace") == "t1");
-        Assert.Null(seen.GetValue("authorization"));
+        Assert.Null(fixture.Probe.Headers["x-api-key"].Get("x-api-key"));
     }
 
     [Fact]
-    public async Task Unary_apiKeyHeader_keyNotForwardedButOtherMetadataIs()
+    public async Task Grpc_keyAsBearer_acceptedAndAuthorizationNotForwarded()
+    {
+        var options = GatewayHost.WithKey(null);
+        options.Headers!.Add("authorization", $"Bearer {TestKeys.Open}");
+
+        await Client.UnaryAsync(new EchoRequest { Message = "bearer" }, options);
+
+        Assert.Null(fixture.Probe.Headers["bearer"].Get("authorization"));
+    }
+
+    [Fact]
+    public async Task Grpc_otherAuthorization_passesThroughUntouched()
     {
         var options = GatewayHost.WithKey(TestKeys.Open);
-        options.Headers!.Add("x-request-id", "req-42");
+        options.Headers!.Add("authorization", "Basic dXNlcjpwYXNz");
 
-        await Client.UnaryAsync(new EchoRequest(), options);
+        await Client.UnaryAsync(new EchoRequest { Message = "basic" }, options);
 
-        var seen = fixture.Backend.Probe.Headers.Last(h => h.GetValue("x-request-id") == "req-42");
-        Assert.Null(seen.GetValue("x-api-key"));
+        Assert.Equal("Basic dXNlcjpwYXNz", fixture.Probe.Headers["basic"].GetValue("authorization"));
+    }
+
+    [Fact]
+    public async Task Json_noKey_401WithJsonError()
+    {
+        using var response = await fixture.Gateway.Web.GetAsync(new Uri("/v1/users/alice/profile", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal((int)StatusCode.Unauthenticated, body.RootElement.GetProperty("code").GetInt32());
+        Assert.Contains("API key", body.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 }
