@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -36,7 +37,8 @@ public static class ServiceDefaultsExtensions
             options.Interceptors.Add<CallTelemetryInterceptor>();
         }).AddJsonTranscoding();
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks();
+        // "self": the process answers; services add what they need (their store, a model) with AddServiceHealthCheck.
+        builder.Services.AddGrpcHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy());
         builder.Services.AddGrpcSwagger();
         builder.Services.AddSwaggerGen(o =>
             o.SwaggerDoc("v1", new OpenApiInfo { Title = builder.Environment.ApplicationName, Version = "v1" }));
@@ -98,6 +100,9 @@ public static class ServiceDefaultsExtensions
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.FormatterName = ReadableConsoleFormatter.Name)
             .AddConsoleFormatter<ReadableConsoleFormatter, ConsoleFormatterOptions>();
+        // An unhealthy check is a state that grpc.health.v1 reports to probes and callers, not an error of the process:
+        // the health check service would otherwise log it at Error on every check and every publisher run.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
         return builder;
     }
 }

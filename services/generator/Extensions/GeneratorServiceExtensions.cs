@@ -26,6 +26,7 @@ public static class GeneratorServiceExtensions
             .ValidateOnStart();
         builder.AddAttuneGrpcClient<AdapterService.AdapterServiceClient>(AdapterPeer.Key, AdapterService.Descriptor);
         builder.Services.AddSingleton<AdapterPeer>();
+        builder.Services.AddServiceHealthCheck<AdapterHealthCheck>(AdapterHealthCheck.Name, GeneratorService.Descriptor.FullName, serviceOnly: true);
         builder.Services.AddSingleton<RewardScorer>();
         builder.Services.AddSingleton<IChatBackend>(CreateBackend);
         builder.Services.AddSingleton<BestOfNGenerator>();
