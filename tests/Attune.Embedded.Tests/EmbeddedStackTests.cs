@@ -10,7 +10,7 @@ namespace Attune.Embedded.Tests;
 /// </summary>
 public sealed class EmbeddedStackTests(EmbeddedStackFixture stack) : IClassFixture<EmbeddedStackFixture>
 {
-    private static CallOptions Call => new() { CancellationToken = TestContext.Current.CancellationToken, Deadline = DateTime.UtcNow.AddSeconds(30) };
+    private static CallOptions Call => new(deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task Demo_seeded_trainedByThresholdAndServedByAdapter()

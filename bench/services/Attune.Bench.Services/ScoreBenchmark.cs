@@ -50,8 +50,8 @@ internal static class ScoreBenchmark
         var rows = new List<Row>();
         foreach (var c in concurrencies)
         {
-            var score = await ClosedLoop.RunAsync((_, ct) => adapter.ScoreAsync(request, new CallOptions(cancellationToken: ct)), c, duration, TimeSpan.FromSeconds(1));
-            var floor = await ClosedLoop.RunAsync((_, ct) => health.CheckAsync(new HealthCheckRequest(), new CallOptions(cancellationToken: ct)), c, duration, TimeSpan.FromSeconds(1));
+            var score = await ClosedLoop.RunAsync((_, ct) => adapter.ScoreAsync(request, new CallOptions(cancellationToken: ct)).ResponseAsync, c, duration, TimeSpan.FromSeconds(1));
+            var floor = await ClosedLoop.RunAsync((_, ct) => health.CheckAsync(new HealthCheckRequest(), new CallOptions(cancellationToken: ct)).ResponseAsync, c, duration, TimeSpan.FromSeconds(1));
             rows.Add(new Row("score", "Score (8 responses)", c, score, "health Check", floor));
             Console.Error.WriteLine($"  score c={c}: p50 {score.Percentile(0.5):F3} ms, p99 {score.Percentile(0.99):F3} ms; health p50 {floor.Percentile(0.5):F3} ms");
         }
