@@ -63,6 +63,25 @@ public sealed class CancellationProbe : Interceptor
             _cancelled.Enqueue(method);
             _signal.Release();
         });
-        return await next();
+        try
+        {
+            return await next();
+        }
+        catch (IOException) when (!context.CancellationToken.IsCancellationRequested)
+        {
+            // A client's RST_STREAM makes Kestrel fail the request body read ("The client reset the request stream") and
+            // queue RequestAborted to the thread pool: a handler awaiting the next message can fail before the token
+            // fires. Hold the failed call until the token fires (bounded, for an I/O failure that is no cancellation),
+            // so the probe records the cancellation the server did get.
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(10), context.CancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            throw;
+        }
     }
 }

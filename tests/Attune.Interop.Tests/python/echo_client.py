@@ -106,7 +106,8 @@ class Scenarios:
     def server_stream(self):
         a = self.arg
         request = self.request(message=a.get("message", ""), repeat=a.get("repeat", 0), delay_ms=a.get("delay_ms", 0),
-                               fail_code=a.get("fail_code", 0), fail_message=a.get("fail_message", ""))
+                               fail_code=a.get("fail_code", 0), fail_message=a.get("fail_message", ""),
+                               payload=bytes.fromhex(a.get("payload_hex", "")) * a.get("payload_repeat", 1))
         replies = []
         call = self.stub.ServerStream(request, timeout=a.get("timeout"))
         try:
