@@ -11,6 +11,7 @@ namespace Attune.Interop.Tests.Hosting;
 public sealed class CancellationProbe : Interceptor
 {
     private readonly ConcurrentQueue<string> _cancelled = new();
+    private readonly ConcurrentQueue<string> _ended = new();
     private readonly SemaphoreSlim _signal = new(0);
 
     /// <summary>Methods (full names) whose token fired while their handler ran, in order.</summary>
@@ -40,15 +41,23 @@ public sealed class CancellationProbe : Interceptor
         Watch(context, async () => { await continuation(requestStream, responseStream, context); return true; });
 
     /// <summary>Waits until a call of a method ending in <paramref name="methodSuffix"/> has been cancelled.</summary>
-    public async Task<bool> WaitForCancelledAsync(string methodSuffix, TimeSpan timeout)
+    public Task<bool> WaitForCancelledAsync(string methodSuffix, TimeSpan timeout) => WaitForAsync(_cancelled, methodSuffix, timeout);
+
+    /// <summary>
+    /// Waits until a handler of a method ending in <paramref name="methodSuffix"/> has returned or failed, cancelled or
+    /// not: the server is no longer waiting on the call.
+    /// </summary>
+    public Task<bool> WaitForEndedAsync(string methodSuffix, TimeSpan timeout) => WaitForAsync(_ended, methodSuffix, timeout);
+
+    private async Task<bool> WaitForAsync(ConcurrentQueue<string> seen, string methodSuffix, TimeSpan timeout)
     {
         var until = DateTime.UtcNow + timeout;
-        while (!_cancelled.Any(m => m.EndsWith(methodSuffix, StringComparison.Ordinal)))
+        while (!seen.Any(m => m.EndsWith(methodSuffix, StringComparison.Ordinal)))
         {
             var left = until - DateTime.UtcNow;
             if (left <= TimeSpan.Zero || !await _signal.WaitAsync(left))
             {
-                return _cancelled.Any(m => m.EndsWith(methodSuffix, StringComparison.Ordinal));
+                return seen.Any(m => m.EndsWith(methodSuffix, StringComparison.Ordinal));
             }
         }
 
@@ -67,9 +76,10 @@ public sealed class CancellationProbe : Interceptor
         {
             return await next();
         }
-        catch (IOException) when (!context.CancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is IOException or OperationCanceledException && !context.CancellationToken.IsCancellationRequested)
         {
-            // A client's RST_STREAM makes Kestrel fail the request body read ("The client reset the request stream") and
+            // A client's RST_STREAM (IOException "The client reset the request stream") or a closed connection
+            // (ConnectionAbortedException, an OperationCanceledException) makes Kestrel fail the request body read and
             // queue RequestAborted to the thread pool: a handler awaiting the next message can fail before the token
             // fires. Hold the failed call until the token fires (bounded, for an I/O failure that is no cancellation),
             // so the probe records the cancellation the server did get.
@@ -82,6 +92,11 @@ public sealed class CancellationProbe : Interceptor
             }
 
             throw;
+        }
+        finally
+        {
+            _ended.Enqueue(method);
+            _signal.Release();
         }
     }
 }

@@ -19,6 +19,9 @@ public sealed class GrpcJs : IForeignClient
     public string Name => "grpc-js";
 
     /// <inheritdoc />
+    public bool HalfClosesOnCancel => true;
+
+    /// <inheritdoc />
     public bool Available => LazyModules.Value.Modules is not null;
 
     /// <inheritdoc />

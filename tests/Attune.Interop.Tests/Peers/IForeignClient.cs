@@ -20,6 +20,14 @@ public interface IForeignClient
     string Requirement { get; }
 
     /// <summary>
+    /// True when cancelling a call whose request stream is open ends that stream (an empty DATA frame with END_STREAM)
+    /// before it resets the call (RST_STREAM CANCEL), as grpc-js does through Node's http2 module (seen in Kestrel's frame
+    /// trace): the server then reads a clean end of the request stream, and a handler waiting for the next message may
+    /// finish before the reset arrives. python grpcio and grpc-go send the reset alone.
+    /// </summary>
+    bool HalfClosesOnCancel => false;
+
+    /// <summary>
     /// Runs a scenario, yielding each JSON line as the client prints it; ends with the test's cancellation or after 60 s,
     /// and fails the test if the client exits non-zero.
     /// </summary>

@@ -242,6 +242,9 @@ class Scenarios {
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   const scenarios = new Scenarios(options);
+  // Connected before the scenario starts, so a call's deadline measures the call, not the connection.
+  await new Promise((resolve, reject) => scenarios.stub.waitForReady(
+    new Date(Date.now() + 20_000), (error) => (error ? reject(error) : resolve())));
   const scenario = Scenarios.prototype[options.scenario];
   if (typeof scenario !== 'function' || options.scenario === 'constructor') {
     throw new Error(`unknown scenario ${options.scenario}`);

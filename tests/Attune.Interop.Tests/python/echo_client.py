@@ -77,6 +77,8 @@ class Scenarios:
             options.append(("grpc.max_receive_message_length", arg["max_receive"]))
         compression = grpc.Compression.Gzip if arg.get("gzip") else None
         self.channel = grpc.insecure_channel(target, options=options, compression=compression)
+        # Connected before the scenario starts, so a call's deadline measures the call, not the connection.
+        grpc.channel_ready_future(self.channel).result(timeout=20)
         if api_key:
             self.channel = with_api_key(grpc, self.channel, api_key)
         self.stub = echo_pb2_grpc.EchoServiceStub(self.channel)

@@ -383,7 +383,10 @@ func main() {
 	if a.has("max_receive") {
 		options = append(options, grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(a.integer("max_receive", 0))))
 	}
-	conn, err := grpc.Dial(*target, options...)
+	// Connected before the scenario starts, so a call's deadline measures the call, not the connection.
+	dialCtx, dialCancel := context.WithTimeout(context.Background(), 20*time.Second)
+	conn, err := grpc.DialContext(dialCtx, *target, append(options, grpc.WithBlock())...)
+	dialCancel()
 	if err != nil {
 		fatal(err)
 	}
