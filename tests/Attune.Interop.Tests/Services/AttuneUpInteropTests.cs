@@ -6,8 +6,9 @@ namespace Attune.Interop.Tests.Services;
 /// <summary>
 /// <c>attune up</c> on a fresh data folder, called by python grpcio with stubs generated from protos/attune/v1 alone:
 /// health, a new user who prefers formal answers onboarded through NextQuery and SubmitAnswer, Score of a formal and
-/// a casual response before and after; then a restart on the same
-/// folder keeps everything and seeds nothing twice.
+/// a casual response before and after; a generic python client that knows only the gateway's address and the demo key
+/// finds every attune.v1 service by reflection through the gateway and onboards a user with stubs built from it; then a
+/// restart on the same folder keeps everything and seeds nothing twice.
 /// </summary>
 public sealed class AttuneUpInteropTests
 {
@@ -18,12 +19,15 @@ public sealed class AttuneUpInteropTests
         var dataDir = Directory.CreateTempSubdirectory("attune-up-").FullName;
         try
         {
-            JsonElement run;
+            JsonElement run, generic;
             await using (var up = await AttuneUpProcess.StartAsync(dataDir))
             {
                 Assert.Contains(up.Output, l => l.Contains("demo population: 3360 comparisons", StringComparison.Ordinal));
                 Assert.Contains(up.Output, l => l.Contains("in force", StringComparison.Ordinal));
                 run = await RunClientAsync(up.Targets["adapter"], "py-prefers-formal", answers: 8);
+                generic = await RunScriptAsync(
+                    "gateway_reflection_client.py", "--gen", Python.StubsDirectory, "--gateway", up.Targets["gateway"],
+                    "--api-key", up.DemoKey, "--user", "py-through-gateway", "--answers", "3");
                 Assert.Equal(0, await up.TerminateAsync());
                 Assert.Contains(up.Output, l => l == "attune up: stopped");
             }
@@ -44,6 +48,18 @@ public sealed class AttuneUpInteropTests
             Assert.Equal("INVALID_ARGUMENT", run.GetProperty("bad_request").GetString());
             Assert.Contains("user_id", run.GetProperty("bad_request_details").GetString(), StringComparison.Ordinal);
 
+            string[] attuneServices = ["attune.v1.AdapterService", "attune.v1.FeedbackService", "attune.v1.GeneratorService", "attune.v1.TrainerService"];
+            var listed = generic.GetProperty("services").EnumerateArray().Select(e => e.GetString()).ToList();
+            Assert.All(attuneServices, s => Assert.Contains(s, listed));
+            Assert.Contains("attune/v1/adapter.proto", generic.GetProperty("files").EnumerateArray().Select(e => e.GetString()));
+            Assert.Contains("NextQuery", generic.GetProperty("methods").EnumerateArray().Select(e => e.GetString()));
+            var throughGateway = generic.GetProperty("answers").EnumerateArray().ToList();
+            Assert.Equal([1, 2, 3], throughGateway.Select(a => a.GetProperty("answers").GetInt32()));
+            Assert.All(throughGateway, a => Assert.False(string.IsNullOrEmpty(a.GetProperty("prompt").GetString())));
+            Assert.Equal(3, throughGateway.Select(a => a.GetProperty("comparison_id").GetString()).Distinct().Count());
+            Assert.Equal(3, int.Parse(generic.GetProperty("profile").GetProperty("answers").ToString(), System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal("UNAUTHENTICATED", generic.GetProperty("no_key").GetString());
+
             await using var again = await AttuneUpProcess.StartAsync(dataDir);
             Assert.Contains(again.Output, l => l.Contains("nothing seeded", StringComparison.Ordinal));
             var resumed = await RunClientAsync(again.Targets["adapter"], "py-prefers-formal", answers: 1);
@@ -58,17 +74,20 @@ public sealed class AttuneUpInteropTests
         }
     }
 
-    private static async Task<JsonElement> RunClientAsync(string adapter, string user, int answers)
-    {
-        var info = Python.StartInfo(
+    private static Task<JsonElement> RunClientAsync(string adapter, string user, int answers) =>
+        RunScriptAsync(
             "attune_up_client.py", "--gen", Python.StubsDirectory, "--adapter", adapter, "--user", user,
             "--answers", answers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static async Task<JsonElement> RunScriptAsync(string script, params string[] args)
+    {
+        var info = Python.StartInfo(script, args);
         using var process = System.Diagnostics.Process.Start(info)!;
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(120));
-        Assert.True(process.ExitCode == 0, $"attune_up_client.py exited {process.ExitCode}: {await stderr}");
+        Assert.True(process.ExitCode == 0, $"{script} exited {process.ExitCode}: {await stderr}");
         return JsonDocument.Parse((await stdout).Trim().Split('\n')[^1]).RootElement.Clone();
     }
 }

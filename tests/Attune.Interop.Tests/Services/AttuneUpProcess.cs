@@ -116,6 +116,21 @@ public sealed partial class AttuneUpProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>The demo API key this run printed ("demo key  demo-..."), for calls through the gateway.</summary>
+    public string DemoKey
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return _lines.Select(l => DemoKeyLine().Match(l)).First(m => m.Success).Groups[1].Value;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^\s+demo key\s+(\S+)")]
+    private static partial Regex DemoKeyLine();
+
     [GeneratedRegex(@"^\s+(\w+)\s+http://(127\.0\.0\.1:\d+)/?$")]
     private static partial Regex AddressLine();
 }
