@@ -8,7 +8,7 @@ builder.AddGatewayServices();
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapGatewayServices();
-app.Run();
+app.RunService();
 
 /// <summary>The gateway service's entry point; public so tests can host it.</summary>
 public partial class Program;

@@ -8,10 +8,14 @@ namespace Attune.ServiceDefaults;
 /// grpc.health.v1 from ASP.NET Core health checks (Grpc.AspNetCore.HealthChecks). The overall status ("") is the
 /// process's own checks (its store reachable): what a liveness or readiness probe asks. A service's own name (e.g.
 /// <c>attune.v1.AdapterService</c>) is the checks tagged with it: what that service needs to answer, which can be more
-/// (the adapter answers only with a model in force).
+/// (the adapter answers only with a model in force): what a readiness probe asks. <c>self</c> is the process alone: what
+/// a liveness probe asks.
 /// </summary>
 public static class HealthExtensions
 {
+    /// <summary>The check (and service name) that is healthy while the process answers.</summary>
+    public const string SelfCheck = "self";
+
     /// <summary>Tag of checks that decide a service's status but not the overall one.</summary>
     public const string ServiceOnlyTag = "service-only";
 

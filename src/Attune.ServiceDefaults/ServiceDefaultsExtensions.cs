@@ -1,3 +1,4 @@
+using Grpc.AspNetCore.HealthChecks;
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -35,10 +36,17 @@ public static class ServiceDefaultsExtensions
         {
             builder.Configuration.GetSection("Grpc").Bind(options);
             options.Interceptors.Add<CallTelemetryInterceptor>();
-        }).AddJsonTranscoding();
+        }).AddJsonTranscoding(o =>
+        {
+            // The proto3 JSON mapping: int64 as strings, so a browser's doubles cannot round a version or a count.
+            o.JsonSettings.WriteInt64sAsStrings = true;
+        });
         builder.Services.AddGrpcReflection();
         // "self": the process answers; services add what they need (their store, a model) with AddServiceHealthCheck.
-        builder.Services.AddGrpcHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy());
+        builder.Services.AddGrpcHealthChecks().AddCheck(HealthExtensions.SelfCheck, () => HealthCheckResult.Healthy());
+        // "self" as a service name: the process alone, for liveness probes (a store outage must not restart pods).
+        builder.Services.Configure<GrpcHealthChecksOptions>(o =>
+            o.Services.Map(HealthExtensions.SelfCheck, r => r.Name == HealthExtensions.SelfCheck));
         builder.Services.AddGrpcSwagger();
         builder.Services.AddSwaggerGen(o =>
             o.SwaggerDoc("v1", new OpenApiInfo { Title = builder.Environment.ApplicationName, Version = "v1" }));

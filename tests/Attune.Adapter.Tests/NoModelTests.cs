@@ -39,8 +39,10 @@ public sealed class NoModelTests(NoModelAdapterFixture adapter) : IClassFixture<
 
         var overall = await health.CheckAsync(new HealthCheckRequest { Service = "" });
         var service = await health.CheckAsync(new HealthCheckRequest { Service = AdapterService.Descriptor.FullName });
+        var self = await health.CheckAsync(new HealthCheckRequest { Service = "self" });
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, overall.Status);
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, self.Status);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, service.Status);
     }
 }

@@ -31,4 +31,13 @@ public sealed class HealthTests(EchoGatewayFixture fixture) : IClassFixture<Echo
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, reply.Status);
     }
+
+    [Fact]
+    public async Task Check_self_servingWhileABackendIsDown()
+    {
+        // What the gateway's probes ask: one backend down must not take the front door out of rotation.
+        var reply = await Client.CheckAsync(new HealthCheckRequest { Service = "self" }, GatewayHost.WithKey(null));
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, reply.Status);
+    }
 }
