@@ -90,10 +90,16 @@ def main():
         lines.append(f"| {r['concurrency']} | {ops('direct')} | {ops('gateway')} | {ops('nginx')} | {ratio} | {direct_ratio} | "
                      f"{pair('gateway_added_p50_us', 'nginx_added_p50_us')} | {pair('gateway_added_p99_us', 'nginx_added_p99_us')} | "
                      f"{cpu(r, 'direct')} / {cpu(r, 'gateway')} / {cpu(r, 'nginx')} | {r['errors']} |")
-    target = next((r for r in rows if r["concurrency"] == 32), None)
-    if target and target["gateway_over_nginx"]:
-        verdict = "meets" if target["gateway_over_nginx"] >= 1.5 else "misses"
-        lines += ["", f"Target (gateway >= 1.5x nginx at c=32): {target['gateway_over_nginx']:.2f}x, {verdict} it."]
+    # Issue 10's targets: gateway / nginx at each concurrency.
+    targets = {1: 0.6, 32: 1.5, 256: 3.0}
+    verdicts = []
+    for row in rows:
+        goal = targets.get(row["concurrency"])
+        if goal is not None and row["gateway_over_nginx"]:
+            verdict = "met" if row["gateway_over_nginx"] >= goal else "missed"
+            verdicts.append(f"c={row['concurrency']}: {row['gateway_over_nginx']:.2f}x (>= {goal}x {verdict})")
+    if verdicts:
+        lines += ["", "Targets, gateway / nginx: " + "; ".join(verdicts) + "."]
     with open(a.out_md, "w") as f:
         f.write("\n".join(lines) + "\n")
 

@@ -10,7 +10,8 @@
 # Writes bench/gateway/results/results.json and results.md.
 #
 # Usage: bench/gateway/run.sh [-d SECONDS] [-w SECONDS] [-r ROUNDS] [-c "1 32 256"]
-# Env: PROXY_CPU (default 1), DRIVER_CPU (default 0), PAYLOAD (default 100 bytes), SKIP_BUILD=1
+# Env: PROXY_CPU (default 1), DRIVER_CPU (default 0), PAYLOAD (default 100 bytes), SKIP_BUILD=1, PREWARM (seconds,
+#      default 20), GATEWAY_ENV (extra VAR=VALUE settings for the gateway process)
 set -euo pipefail
 cd "$(dirname "$0")"
 here=$PWD
@@ -44,7 +45,8 @@ build() {
   dotnet build "$root/services/gateway/Attune.Gateway.csproj" -c Release -nologo -clp:ErrorsOnly -o "$bin/gateway"
 }
 
-backend_port=50251 gateway_port=50252 nginx_port=50253
+# Below the kernel's ephemeral range (32768-60999), so no outgoing connection can hold one of them.
+backend_port=20251 gateway_port=20252 nginx_port=20253
 declare -A ports=([direct]=$backend_port [gateway]=$gateway_port [nginx]=$nginx_port)
 pids=()
 declare -A target_pid=()
@@ -75,6 +77,22 @@ pids+=($!) target_pid[nginx]=$!
 for port in $backend_port $gateway_port $nginx_port; do
   wait_port 127.0.0.1 "$port" 30 || { echo "nothing listens on 127.0.0.1:$port after 30 s" >&2; exit 1; }
 done
+
+# Steady state, as a serving replica is: each target first serves PREWARM seconds (default 20) at c=1 and then 5 s at
+# c=32, unmeasured. .NET's tiered JIT promotes hot methods (tier 0 -> instrumented -> optimised with PGO) only after a
+# call-counting delay that new tier-0 compilations keep extending; a process saturated from its first second can stay
+# at tier 0 for a long time (the gateway measured 4-5k calls/s at c=32 for 25 s, 18-21k once promoted). A gateway pod
+# sets DOTNET_TC_CallCountingDelayMs=0 (k8s/gateway.yaml), which ends that within about 4 s under full load.
+prewarm=${PREWARM:-20}
+if [[ $prewarm -gt 0 ]]; then
+  for target in direct gateway nginx; do
+    echo "== pre-warm $target: ${prewarm}s at c=1, 5s at c=32"
+    taskset -c "$driver_cpu" env GOMAXPROCS=1 "$bin/loadgen" -target "127.0.0.1:${ports[$target]}" -scenario unary -c 1 \
+      -warmup 0s -d "${prewarm}s" -payload "$payload" -metadata "x-api-key=$key" >/dev/null 2>&1
+    taskset -c "$driver_cpu" env GOMAXPROCS=1 "$bin/loadgen" -target "127.0.0.1:${ports[$target]}" -scenario unary -c 32 \
+      -warmup 0s -d 5s -payload "$payload" -metadata "x-api-key=$key" >/dev/null 2>&1
+  done
+fi
 
 echo "== backend and proxies on cpu $proxy_cpu, driver on cpu $driver_cpu; $rounds rounds of ${warmup}s warm-up + ${duration}s per row"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks Attune's gRPC server (tests/Attune.EchoServer on Grpc.AspNetCore with the services' Kestrel settings) against grpc-go (bench/grpc/go/echoserver) with
+# Benchmarks Attune's gRPC server (tests/Attune.EchoServer hosted as the services are: Grpc.AspNetCore with AddServiceDefaults) against grpc-go (bench/grpc/go/echoserver) with
 # one load driver (bench/grpc/go/loadgen, grpc-go) and identical settings: each server pinned to one core, the driver
 # pinned to another, GOMAXPROCS=1 for the Go processes, Release build, a warm-up before every measured run, and
 # several rounds per row alternating the servers; the report takes each row's median run.
@@ -7,7 +7,8 @@
 #
 # Usage: bench/grpc/run.sh [-d SECONDS] [-w SECONDS] [-r ROUNDS] [-s "unary pingpong serverstream"] [-c "1 32 256"]
 # Env: SERVER_CPU (default 1), DRIVER_CPU (default 0), PAYLOAD (default 100 bytes), SKIP_BUILD=1,
-#      SERVERS (default "attune grpc-go").
+#      SERVERS (default "attune grpc-go"), ATTUNE_ECHO_BARE=1 (a bare Grpc.AspNetCore host, no service defaults),
+#      ECHO_BUFFER_HINT=true (server streams write with WriteFlags.BufferHint, flushing only the last message).
 set -euo pipefail
 cd "$(dirname "$0")"
 here=$PWD
@@ -19,6 +20,7 @@ while getopts "d:w:r:s:c:" opt; do
     *) sed -n '2,9p' "$0"; exit 2 ;;
   esac
 done
+attune_args=--service-defaults; [[ ${ATTUNE_ECHO_BARE:-0} == 1 ]] && attune_args=
 server_cpu=${SERVER_CPU:-1} driver_cpu=${DRIVER_CPU:-0} payload=${PAYLOAD:-100} servers=${SERVERS:-"attune grpc-go"}
 bin=$here/bin results=$here/results
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -49,8 +51,9 @@ wait_port() { # port seconds
   return 1
 }
 
-declare -A pids=() grpc_ports=([attune]=50151 [grpc-go]=50161) \
-  stats_ports=([attune]=50152 [grpc-go]=50162)
+# Below the kernel's ephemeral range (32768-60999), so no outgoing connection can hold one of them.
+declare -A pids=() grpc_ports=([attune]=20151 [grpc-go]=20161) \
+  stats_ports=([attune]=20152 [grpc-go]=20162)
 stop_servers() {
   local pid
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -62,10 +65,12 @@ start_server() { # name
   local port=${grpc_ports[$1]} stats=${stats_ports[$1]}
   case $1 in
     attune)
+      # Hosted as every Attune service is (AddServiceDefaults: interceptors, health checks, reflection, transcoding,
+      # telemetry wiring); ATTUNE_ECHO_BARE=1 measures a bare Grpc.AspNetCore host instead.
       # Warning-level logs: per-request Information logs would measure the console, not the transport.
       taskset -c "$server_cpu" env DOTNET_STARTUP_HOOKS="$bin/hook/AllocStatsHook.dll" ATTUNE_ALLOC_STATS_PORT="$stats" \
-        Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
-        dotnet "$bin/attune/Attune.EchoServer.dll" --urls "http://127.0.0.1:$port" >"$results/attune-server.log" 2>&1 &
+        Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production Echo__BufferHint="${ECHO_BUFFER_HINT:-false}" \
+        dotnet "$bin/attune/Attune.EchoServer.dll" --urls "http://127.0.0.1:$port" $attune_args >"$results/attune-server.log" 2>&1 &
       ;;
     grpc-go)
       taskset -c "$server_cpu" env GOMAXPROCS=1 \

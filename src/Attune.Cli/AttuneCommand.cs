@@ -3,7 +3,7 @@ using Attune.Cli.Commands;
 
 namespace Attune.Cli;
 
-/// <summary>The <c>attune</c> command line: <c>eval</c>, <c>eval-generation</c>, <c>train</c> and <c>up</c>.</summary>
+/// <summary>The <c>attune</c> command line: <c>eval</c>, <c>eval-generation</c>, <c>train</c>, <c>up</c> and <c>model</c>.</summary>
 public static class AttuneCommand
 {
     /// <summary>Parses and runs <paramref name="args"/>; messages for the user go to <paramref name="output"/>, errors to <paramref name="error"/>.</summary>
@@ -17,6 +17,7 @@ public static class AttuneCommand
             EvalGenerationCommand.Create(output, error),
             TrainCommand.Create(output, error),
             UpCommand.Create(output, error),
+            ModelCommand.Create(output, error),
         };
         // Ctrl+C and SIGTERM cancel the command's token; up needs longer than the default 2 s to stop three hosts cleanly.
         return root.Parse(args).Invoke(new InvocationConfiguration

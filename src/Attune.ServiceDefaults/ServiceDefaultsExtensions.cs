@@ -32,6 +32,8 @@ public static class ServiceDefaultsExtensions
         builder.WebHost.ConfigureKestrel(ConfigureKestrel);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.AddReadableLogs();
+        // Stateless: one instance for every call (Grpc.AspNetCore would otherwise create one per call).
+        builder.Services.AddSingleton<CallTelemetryInterceptor>();
         builder.Services.AddGrpc(options =>
         {
             builder.Configuration.GetSection("Grpc").Bind(options);

@@ -15,7 +15,7 @@ namespace Attune.Adapter.Tests;
 public sealed class ModelSwitchTests(ModelAdapterFixture adapter) : IClassFixture<ModelAdapterFixture>
 {
     [Fact]
-    public async Task ModelTrained_newVersion_downloadsRefitsEveryUserAndSwitches()
+    public async Task ModelPromoted_newVersionThenRollback_refitsEveryUserSwitchesAndRestoresTheFirstModelsScoresExactly()
     {
         var user = "switch-" + Guid.NewGuid().ToString("N")[..8];
         for (int i = 0; i < 3; i++)
@@ -32,12 +32,17 @@ public sealed class ModelSwitchTests(ModelAdapterFixture adapter) : IClassFixtur
         }
 
         await Eventually.ThatAsync(async () => (await adapter.TryGetProfileAsync(user))?.Answers == 3, "3 answers under model 1");
+        var underFirst = (await adapter.TryGetProfileAsync(user))!;
+        var scoreRequest = new ScoreRequest { UserId = user, Prompt = Texts.Prompt(0), Responses = { Texts.Formal(0), Texts.Casual(0) } };
+        var firstScores = await adapter.Client.ScoreAsync(scoreRequest);
         var downloads = adapter.Peers.State.Downloads;
         adapter.Peers.State.Models[2] = TestModels.Second;
 
+        // A trained model that is not promoted changes nothing.
         await adapter.Bus.Bus.Publish(
             new ModelTrained { ModelVersion = 2, K = TestModels.FirstRank - 1, JobId = "job-2", TrainedAt = DateTimeOffset.UtcNow },
             TestContext.Current.CancellationToken);
+        await adapter.Bus.Bus.Publish(Promoted(2, promotion: 2), TestContext.Current.CancellationToken);
 
         // Readers polling throughout the switch must see model 1 with K weights or model 2 with K - 1, never a mix.
         using var stop = new CancellationTokenSource();
@@ -63,11 +68,24 @@ public sealed class ModelSwitchTests(ModelAdapterFixture adapter) : IClassFixtur
         var score = await adapter.Client.ScoreAsync(new ScoreRequest { UserId = user, Prompt = Texts.Prompt(0), Responses = { Texts.Formal(0) } });
         Assert.Equal(2, score.ModelVersion);
 
-        // The same event again changes nothing.
-        await adapter.Bus.Bus.Publish(
-            new ModelTrained { ModelVersion = 2, K = TestModels.FirstRank - 1, JobId = "job-2", TrainedAt = DateTimeOffset.UtcNow },
-            TestContext.Current.CancellationToken);
+        // The same promotion again changes nothing.
+        await adapter.Bus.Bus.Publish(Promoted(2, promotion: 2), TestContext.Current.CancellationToken);
         Assert.Equal(2, (await adapter.TryGetProfileAsync(user))!.ModelVersion);
+
+        // A rollback puts model 1 back: the user refitted from the same answers, the same weights and scores exactly.
+        await adapter.Bus.Bus.Publish(Promoted(1, promotion: 3, kind: "rollback"), TestContext.Current.CancellationToken);
+        await Eventually.ThatAsync(async () => (await adapter.TryGetProfileAsync(user))?.ModelVersion == 1, "model 1 back in force");
+        var rolledBack = (await adapter.TryGetProfileAsync(user))!;
+        Assert.Equal(underFirst.Weights.Mean, rolledBack.Weights.Mean);
+        Assert.Equal(underFirst.Weights.Covariance, rolledBack.Weights.Covariance);
+        var backScores = await adapter.Client.ScoreAsync(scoreRequest);
+        Assert.Equal(firstScores.Scores.Select(x => x.Reward), backScores.Scores.Select(x => x.Reward));
+
+        // An older promotion arriving late is ignored; promoting 2 again switches back.
+        await adapter.Bus.Bus.Publish(Promoted(2, promotion: 2), TestContext.Current.CancellationToken);
+        await adapter.Bus.Bus.Publish(Promoted(2, promotion: 4), TestContext.Current.CancellationToken);
+        await Eventually.ThatAsync(async () => (await adapter.TryGetProfileAsync(user))?.ModelVersion == 2, "model 2 in force again");
+        Assert.Equal(profile.Weights.Mean, (await adapter.TryGetProfileAsync(user))!.Weights.Mean);
 
         // A restart with the trainer gone serves the adapter's own copy of model 2 and the stored weights.
         await using var restarted = new WebApplicationFactory<Program>()
@@ -95,4 +113,7 @@ public sealed class ModelSwitchTests(ModelAdapterFixture adapter) : IClassFixtur
         Assert.Equal(StatusCode.Unavailable, e.StatusCode);
         Assert.Equal(3, (await new AdapterService.AdapterServiceClient(channel).GetProfileAsync(new GetProfileRequest { UserId = user })).Profile.Answers);
     }
+
+    private static ModelPromoted Promoted(long version, long promotion, string kind = "promote") =>
+        new() { ModelVersion = version, Promotion = promotion, Kind = kind, PromotedAt = DateTimeOffset.UtcNow };
 }

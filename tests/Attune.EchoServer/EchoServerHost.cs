@@ -1,3 +1,4 @@
+using Attune.ServiceDefaults;
 using Grpc.AspNetCore.Server;
 
 namespace Attune.EchoServer;
@@ -20,7 +21,7 @@ public static class EchoServerHost
         Action<WebApplication>? configureApp = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        builder.WebHost.ConfigureKestrel(Attune.ServiceDefaults.ServiceDefaultsExtensions.ConfigureKestrel);
+        builder.WebHost.ConfigureKestrel(ServiceDefaultsExtensions.ConfigureKestrel);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddGrpc(o => configureGrpc?.Invoke(o));
         builder.Services.AddGrpcHealthChecks();
@@ -32,6 +33,22 @@ public static class EchoServerHost
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         configureApp?.Invoke(app);
+        return app;
+    }
+
+    /// <summary>
+    /// Builds the echo service the way every Attune service hosts its API (<c>AddServiceDefaults</c>: the call telemetry
+    /// interceptor, health checks, reflection, JSON transcoding, OpenAPI, readable logs, telemetry wiring), so a benchmark
+    /// of it measures the stack the services run on, not a bare Grpc.AspNetCore.
+    /// </summary>
+    /// <param name="args">Command-line arguments (<c>--urls</c> and other host settings).</param>
+    public static WebApplication BuildWithServiceDefaults(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddServiceDefaults();
+        var app = builder.Build();
+        app.MapServiceDefaults();
+        app.MapGrpcService<EchoService>();
         return app;
     }
 }

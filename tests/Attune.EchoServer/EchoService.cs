@@ -2,16 +2,21 @@ using System.Text;
 using Attune.Contracts.Testing.V1;
 using Grpc.Core;
 using Google.Protobuf;
+using Microsoft.Extensions.Configuration;
 
 namespace Attune.EchoServer;
 
 /// <summary>
 /// attune.testing.v1.EchoService: echoes messages, sleeping <c>delay_ms</c> first, copying the request metadata named in
 /// <c>echo_metadata</c> into the response headers and trailers, and failing with <c>fail_code</c>/<c>fail_message</c>
-/// (unary: before any message; streams: after the messages sent so far).
+/// (unary: before any message; streams: after the messages sent so far). With <c>Echo:BufferHint</c> true, a server
+/// stream's messages but the last are written with <see cref="WriteFlags.BufferHint"/> (no flush per message: bench/grpc
+/// measures what that setting recovers).
 /// </summary>
-public sealed class EchoService : Attune.Contracts.Testing.V1.EchoService.EchoServiceBase
+public sealed class EchoService(IConfiguration configuration) : Attune.Contracts.Testing.V1.EchoService.EchoServiceBase
 {
+    private static readonly WriteOptions BufferHint = new(WriteFlags.BufferHint);
+    private readonly bool _bufferHint = configuration.GetValue("Echo:BufferHint", false);
 
     /// <summary>Echoes the request.</summary>
     public override async Task<EchoReply> Unary(EchoRequest request, ServerCallContext context)
@@ -28,6 +33,11 @@ public sealed class EchoService : Attune.Contracts.Testing.V1.EchoService.EchoSe
         var count = Math.Max(1, request.Repeat);
         for (var i = 0; i < count; i++)
         {
+            if (_bufferHint)
+            {
+                responses.WriteOptions = i < count - 1 ? BufferHint : null;
+            }
+
             await responses.WriteAsync(new EchoReply { Message = request.Message, Payload = request.Payload, Index = i }, context.CancellationToken).ConfigureAwait(false);
         }
 

@@ -7,7 +7,7 @@ namespace Attune.Adapter.Domain;
 /// <summary>
 /// At start-up: puts the adapter's stored copy of the model in force (before the bus starts delivering answers), fills
 /// the query pool from the stored answers, then, in the background, asks the trainer for its model in force, retrying
-/// with backoff while the trainer cannot be reached. Later models arrive through ModelTrained.
+/// with backoff while the trainer cannot be reached. Later models arrive through ModelPromoted.
 /// </summary>
 public sealed class ModelStartup(
     ModelSync sync, PoolLoader poolLoader, Peers peers, IOptions<AdapterOptions> options, ILogger<ModelStartup> logger)
@@ -61,7 +61,7 @@ public sealed class ModelStartup(
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
             {
-                logger.LogInformation("The trainer has no model yet; waiting for ModelTrained.");
+                logger.LogInformation("The trainer has no model yet; waiting for ModelPromoted.");
                 return;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

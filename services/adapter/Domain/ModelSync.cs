@@ -15,16 +15,19 @@ namespace Attune.Adapter.Domain;
 public sealed class ModelSync(
     ProfileBook book, IModelStore copies, Peers peers, IOptions<AdapterOptions> options, ILogger<ModelSync> logger)
 {
+    private readonly Lock _gate = new();
+    private long _promotion;
+
     /// <summary>
-    /// Fetches <paramref name="version"/> (0: the trainer's model in force) unless that version or a newer one is
-    /// already in force, and switches to it.
+    /// Fetches the trainer's model in force (<paramref name="version"/> 0) or a given version, and switches to it unless
+    /// it is already in force.
     /// </summary>
     /// <returns>True when the downloaded model is now in force.</returns>
     /// <exception cref="RpcException">The trainer is not configured, unreachable, or has no such model (NOT_FOUND).</exception>
     /// <exception cref="InvalidDataException">The download is corrupt or its featurizer cannot be rebuilt.</exception>
     public async Task<bool> SyncAsync(long version, CancellationToken cancellationToken)
     {
-        if (version > 0 && book.Current is { } current && current.Version >= version)
+        if (version > 0 && book.Current is { } current && current.Version == version)
         {
             return false;
         }
@@ -32,7 +35,7 @@ public sealed class ModelSync(
         var trainer = peers.Trainer ?? throw new RpcException(
             new Status(StatusCode.Unavailable, $"No trainer is configured ({Peers.TrainerKey}); cannot download model {version}."));
         var downloaded = await ModelDownloader.DownloadAsync(trainer, version, options.Value.DownloadTimeout, cancellationToken);
-        if (book.Current is { } now && now.Version >= downloaded.Version)
+        if (book.Current is { } now && now.Version == downloaded.Version)
         {
             return false;
         }
@@ -43,11 +46,41 @@ public sealed class ModelSync(
         return await book.SwitchAsync(snapshot, ct => KeepCopyAsync(downloaded, ct), cancellationToken);
     }
 
-    /// <summary>Puts the adapter's newest stored copy in force, if it has one and no model is in force yet.</summary>
+    /// <summary>
+    /// Applies ModelPromoted number <paramref name="promotion"/>: switches to <paramref name="version"/> (older than the
+    /// one in force after a rollback) unless a later promotion was applied already.
+    /// </summary>
+    /// <returns>True when the promoted model is now in force.</returns>
+    public async Task<bool> ApplyPromotionAsync(long version, long promotion, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (promotion <= _promotion)
+            {
+                return false;
+            }
+        }
+
+        var switched = await SyncAsync(version, cancellationToken);
+        lock (_gate)
+        {
+            _promotion = Math.Max(_promotion, promotion);
+        }
+
+        return switched;
+    }
+
+    /// <summary>
+    /// Puts the adapter's stored copy of the model last in force here (or its newest copy) in force, if it has one and no
+    /// model is in force yet.
+    /// </summary>
     /// <returns>The version resumed, or null.</returns>
     public async Task<long?> ResumeFromCopyAsync(CancellationToken cancellationToken)
     {
-        var stored = await copies.GetLatestAsync(cancellationToken);
+        var inForce = (await copies.GetRegistryAsync(cancellationToken)).ActiveVersion;
+        var stored = inForce is { } version
+            ? await copies.GetAsync(version, cancellationToken)
+            : await copies.GetLatestAsync(cancellationToken);
         if (stored is null)
         {
             return null;
@@ -79,7 +112,10 @@ public sealed class ModelSync(
         }
         catch (ModelVersionExistsException)
         {
-            // Versions are immutable: the copy from an earlier attempt holds the same bytes.
+            // Versions are immutable: the copy from an earlier attempt (or an earlier time in force) holds the same bytes.
         }
+
+        // Which copy is in force here, for a restart without the trainer (a rollback can put an older copy back).
+        await copies.ActivateAsync(model.Version, "in force at this adapter", forced: false, gateJson: null, announce: null, cancellationToken);
     }
 }

@@ -96,7 +96,8 @@ public sealed class ProfileBook(IProfileStore store, PairPool pool, TimeProvider
 
     /// <summary>
     /// Refits every user with answers against <paramref name="next"/>, runs <paramref name="beforeSwitch"/> (keeping the
-    /// model's copy), then makes it the model in force. A version not newer than the current one is ignored.
+    /// model's copy), then makes it the model in force. The version already in force is ignored; an older one is not (a
+    /// rollback puts an older model back: the trainer's registry decides which is in force, see ModelSync).
     /// </summary>
     /// <returns>True when <paramref name="next"/> is now in force.</returns>
     public async Task<bool> SwitchAsync(ModelSnapshot next, Func<CancellationToken, Task> beforeSwitch, CancellationToken cancellationToken)
@@ -104,7 +105,7 @@ public sealed class ProfileBook(IProfileStore store, PairPool pool, TimeProvider
         await _switches.WaitAsync(cancellationToken);
         try
         {
-            if (_current is { } now && now.Version >= next.Version)
+            if (_current is { } now && now.Version == next.Version)
             {
                 return false;
             }

@@ -40,7 +40,7 @@ public static class AdapterServiceExtensions
         {
             bus.AddConsumer<FeedbackRecordedConsumer>(typeof(FeedbackRecordedConsumerDefinition));
             bus.AddConsumer<UserErasedConsumer>();
-            bus.AddConsumer<ModelTrainedConsumer>(typeof(ModelTrainedConsumerDefinition));
+            bus.AddConsumer<ModelPromotedConsumer>(typeof(ModelPromotedConsumerDefinition));
         });
         builder.Services.AddServiceHealthCheck<StoreHealthCheck>(StoreHealthCheck.Name, AdapterService.Descriptor.FullName);
         builder.Services.AddServiceHealthCheck<ModelHealthCheck>(ModelHealthCheck.Name, AdapterService.Descriptor.FullName, serviceOnly: true);

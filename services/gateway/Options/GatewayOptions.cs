@@ -22,6 +22,13 @@ public sealed class GatewayOptions
     /// </summary>
     public long MaxRestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Whether forwarded calls carry YARP's default <c>X-Forwarded-For</c>, <c>-Proto</c>, <c>-Host</c> and <c>-Prefix</c>
+    /// headers (default true, as YARP does; Attune's services read none of them, and turning them off made no
+    /// measurable difference in bench/gateway).
+    /// </summary>
+    public bool ForwardedHeaders { get; set; } = true;
+
     /// <summary>The port that speaks HTTP/1.1 for browsers (the page and the JSON routes); every other endpoint speaks h2c. 0: none.</summary>
     public int WebPort { get; set; }
 

@@ -39,6 +39,9 @@ public static class TrainerServiceExtensions
             bus.AddConsumer<UserErasedConsumer, UserErasedConsumerDefinition>();
             bus.AddConsumer<TrainModelConsumer, TrainModelConsumerDefinition>();
         });
+        builder.Services.AddSingleton<ModelOutboxDispatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ModelOutboxDispatcher>());
+        builder.Services.AddSingleton<ModelRegistry>();
         builder.Services.AddSingleton<ModelAnnouncer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ModelAnnouncer>());
         builder.Services.AddSingleton<RetrainWatcher>();

@@ -1,6 +1,7 @@
 using Attune.Contracts.V1;
 using Attune.Ml.Serialization;
 using Attune.Storage;
+using Attune.Trainer.Gate;
 using Attune.Trainer.Models;
 using Google.Protobuf.WellKnownTypes;
 
@@ -38,24 +39,57 @@ public sealed partial class TrainerGrpcService
         return message;
     }
 
-    private static ModelSummary MapToSummary(ModelVersionInfo info, ModelMetadata metadata, bool active) => new()
+    private static ModelSummary MapToSummary(ModelVersionInfo info, ModelMetadata metadata, ModelStateRecord? state)
     {
-        Version = info.Version,
-        K = metadata.K,
-        Users = metadata.Users,
-        Comparisons = metadata.Comparisons,
-        CreatedAt = Timestamp.FromDateTimeOffset(info.PublishedAt),
-        ValidationAuc = metadata.Metric("validation_auc"),
-        Active = active,
-    };
+        var summary = new ModelSummary
+        {
+            Version = info.Version,
+            K = metadata.K,
+            Users = metadata.Users,
+            Comparisons = metadata.Comparisons,
+            CreatedAt = Timestamp.FromDateTimeOffset(info.PublishedAt),
+            ValidationAuc = metadata.Metric("validation_auc"),
+            Active = state?.State == Storage.ModelState.Active,
+            State = state?.State switch
+            {
+                Storage.ModelState.Candidate => Contracts.V1.ModelState.Candidate,
+                Storage.ModelState.Active => Contracts.V1.ModelState.Active,
+                Storage.ModelState.Rejected => Contracts.V1.ModelState.Rejected,
+                Storage.ModelState.Retired => Contracts.V1.ModelState.Retired,
+                _ => Contracts.V1.ModelState.Unspecified,
+            },
+            StateReason = state?.Reason ?? "",
+            Forced = state?.Forced ?? false,
+        };
+        if (GateResult.Parse(state?.GateJson) is { } gate)
+        {
+            summary.Gate = new GateReport
+            {
+                Passed = gate.Passed,
+                Verdict = gate.Verdict,
+                AgainstVersion = gate.AgainstVersion,
+                Users = gate.Users,
+                Comparisons = gate.Comparisons,
+                CandidateMacroAuc = gate.CandidateMacroAuc,
+                ActiveMacroAuc = gate.ActiveMacroAuc,
+                CandidateMacroLogLoss = gate.CandidateMacroLogLoss,
+                ActiveMacroLogLoss = gate.ActiveMacroLogLoss,
+                AucTolerance = gate.AucTolerance,
+                LogLossTolerance = gate.LogLossTolerance,
+            };
+            summary.Gate.Dropped.Add(gate.Dropped);
+        }
 
-    private static GetModelReply MapToModel(StoredModel stored, long latestVersion)
+        return summary;
+    }
+
+    private static GetModelReply MapToModel(StoredModel stored, ModelStateRecord? state)
     {
         var metadata = ModelMetadata.Parse(stored.Info.MetadataJson);
         var model = ModelFile.Read(new MemoryStream(stored.Content, writable: false));
         var reply = new GetModelReply
         {
-            Summary = MapToSummary(stored.Info, metadata with { K = model.Rank }, stored.Info.Version == latestVersion),
+            Summary = MapToSummary(stored.Info, metadata with { K = model.Rank }, state),
             Metrics = new ModelMetrics
             {
                 ValidationAuc = metadata.Metric("validation_auc"),

@@ -10,7 +10,8 @@ namespace Attune.Trainer.Grpc;
 
 /// <summary>attune.v1.TrainerService: validates requests and hands them to the orchestrator and the stores.</summary>
 public sealed partial class TrainerGrpcService(
-    TrainingOrchestrator orchestrator, ITrainingJobStore jobs, IModelStore models, TrainingJobTracker tracker) : TrainerService.TrainerServiceBase
+    TrainingOrchestrator orchestrator, ITrainingJobStore jobs, IModelStore models, ModelRegistry registry, TrainingJobTracker tracker)
+    : TrainerService.TrainerServiceBase
 {
     /// <summary>How often a watcher re-reads a job another process runs (this process's jobs wake watchers at once).</summary>
     private static readonly TimeSpan WatchPoll = TimeSpan.FromSeconds(1);
@@ -71,18 +72,76 @@ public sealed partial class TrainerGrpcService(
     public override async Task<ListModelsReply> ListModels(ListModelsRequest request, ServerCallContext context)
     {
         var pageSize = PageSize(request.PageSize, 20, 100, "page_size");
-        var versions = await models.ListAsync(pageSize, context.CancellationToken);
+        var ct = context.CancellationToken;
+        var versions = await models.ListAsync(pageSize, ct);
+        var states = (await models.ListStatesAsync(pageSize, ct)).ToDictionary(s => s.Version);
         var reply = new ListModelsReply();
-        var latest = versions.Count > 0 ? versions[0].Version : 0;
-        reply.Models.AddRange(versions.Select(v => MapToSummary(v, ModelMetadata.Parse(v.MetadataJson), v.Version == latest)));
+        reply.Models.AddRange(versions.Select(v => MapToSummary(v, ModelMetadata.Parse(v.MetadataJson), states.GetValueOrDefault(v.Version))));
         return reply;
     }
 
     public override async Task<GetModelReply> GetModel(GetModelRequest request, ServerCallContext context)
     {
         var model = await FindModelAsync(request.Version, context.CancellationToken);
-        var latest = (await models.ListAsync(1, context.CancellationToken))[0].Version;
-        return MapToModel(model, latest);
+        var state = await models.GetStateAsync(model.Info.Version, context.CancellationToken);
+        var reply = MapToModel(model, state);
+        reply.Pinned = (await models.GetRegistryAsync(context.CancellationToken)).Pinned;
+        return reply;
+    }
+
+    public override async Task<PromoteModelReply> PromoteModel(PromoteModelRequest request, ServerCallContext context)
+    {
+        var version = Version(request.Version);
+        var reason = OptionalText(request.Reason, "reason");
+        try
+        {
+            var activation = await registry.PromoteAsync(version, request.Force, reason, context.CancellationToken);
+            return new PromoteModelReply { Model = await SummaryAsync(version, context.CancellationToken), Changed = activation.Changed };
+        }
+        catch (KeyNotFoundException e)
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, e.Message));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, e.Message));
+        }
+    }
+
+    public override async Task<PinModelReply> PinModel(PinModelRequest request, ServerCallContext context)
+    {
+        var state = await registry.PinAsync(request.Pinned, OptionalText(request.Reason, "reason"), context.CancellationToken);
+        return new PinModelReply { Pinned = state.Pinned, ActiveVersion = state.ActiveVersion ?? 0 };
+    }
+
+    public override async Task<RollbackModelReply> RollbackModel(RollbackModelRequest request, ServerCallContext context)
+    {
+        if (request.FromVersion < 0)
+        {
+            throw Invalid("from_version", $"must be >= 0 (0: whatever is in force), got {request.FromVersion}");
+        }
+
+        var ct = context.CancellationToken;
+        var before = await models.GetRegistryAsync(ct);
+        var activation = await registry.RollbackAsync(
+            request.FromVersion == 0 ? null : request.FromVersion, OptionalText(request.Reason, "reason"), ct);
+        if (!activation.Changed && before.ActiveVersion is { } current && (request.FromVersion == 0 || request.FromVersion == current))
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition,
+                $"Nothing to roll back to: version {current} is the first model that was in force."));
+        }
+
+        if (activation.ActiveVersion is not { } active)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, "No model is in force: nothing to roll back."));
+        }
+
+        return new RollbackModelReply
+        {
+            Model = await SummaryAsync(active, ct),
+            Changed = activation.Changed,
+            PreviousVersion = before.ActiveVersion ?? 0,
+        };
     }
 
     public override async Task DownloadModel(
@@ -113,11 +172,29 @@ public sealed partial class TrainerGrpcService(
             throw Invalid("version", $"must be >= 0 (0 for the model in force), got {version}");
         }
 
-        var model = version == 0
-            ? await models.GetLatestAsync(cancellationToken)
-            : await models.GetAsync(version, cancellationToken);
-        return model ?? throw new RpcException(new Status(StatusCode.NotFound,
-            version == 0 ? "No model has been trained yet." : $"Model version {version} does not exist."));
+        if (version == 0)
+        {
+            version = (await models.GetRegistryAsync(cancellationToken)).ActiveVersion
+                ?? throw new RpcException(new Status(StatusCode.NotFound, "No model is in force yet."));
+        }
+
+        return await models.GetAsync(version, cancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"Model version {version} does not exist."));
+    }
+
+    private async Task<ModelSummary> SummaryAsync(long version, CancellationToken cancellationToken)
+    {
+        var stored = await FindModelAsync(version, cancellationToken);
+        return MapToSummary(stored.Info, ModelMetadata.Parse(stored.Info.MetadataJson), await models.GetStateAsync(version, cancellationToken));
+    }
+
+    private static long Version(long version) =>
+        version >= 1 ? version : throw Invalid("version", $"must be a model version (>= 1), got {version}");
+
+    private static string OptionalText(string value, string field)
+    {
+        var text = value.Trim();
+        return text.Length <= 500 ? text : throw Invalid(field, $"must be at most 500 characters, got {text.Length}");
     }
 
     private static TrainingRequest Validate(StartTrainingRequest request)

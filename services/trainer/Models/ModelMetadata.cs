@@ -48,6 +48,9 @@ public sealed record ModelMetadata
     /// <summary>Attune.Ml's metrics (validation_auc, validation_accuracy, validation_log_loss, validation_ece, train_loss, ...).</summary>
     public Dictionary<string, double> Metrics { get; init; } = [];
 
+    /// <summary>What training-data hygiene set aside, by reason (<c>held_out</c>, <c>repeat</c>, <c>user_share</c>).</summary>
+    public Dictionary<string, long> Dropped { get; init; } = [];
+
     /// <summary>The metric, or 0 when absent or not finite.</summary>
     public double Metric(string name) => Metrics.TryGetValue(name, out var v) && double.IsFinite(v) ? v : 0;
 

@@ -44,6 +44,15 @@ public sealed class TrainerOptions
     /// <summary>Largest K tried when a request leaves K to the spectrum (default 8, at most 64).</summary>
     public int MaxAutoRank { get; set; } = 8;
 
+    /// <summary>
+    /// Largest share of a training set one user's comparisons may take (default 0.2); beyond it the user's newest
+    /// comparisons are kept, so one user's flood cannot reshape everyone's basis. 1 turns the cap off.
+    /// </summary>
+    public double MaxUserShare { get; set; } = 0.2;
+
+    /// <summary>The promotion gate (<c>Trainer:Gate</c>).</summary>
+    public Gate.GateOptions Gate { get; set; } = new();
+
     /// <summary>Whether the two retraining conditions combine with OR.</summary>
     public bool RetrainOnAny => RetrainRule.Trim().Equals(RuleAny, StringComparison.OrdinalIgnoreCase);
 
@@ -60,6 +69,8 @@ public sealed class TrainerOptions
         Check(rule is RuleAll or RuleAny, nameof(RetrainRule), RetrainRule, $"'{RuleAll}' or '{RuleAny}'");
         Check(RetrainDebounce >= TimeSpan.Zero && RetrainDebounce <= TimeSpan.FromHours(1), nameof(RetrainDebounce), RetrainDebounce, "between 00:00:00 and 01:00:00");
         Check(MaxAutoRank is >= 1 and <= 64, nameof(MaxAutoRank), MaxAutoRank, "between 1 and 64");
+        Check(MaxUserShare is > 0 and <= 1, nameof(MaxUserShare), MaxUserShare, "in (0, 1]");
+        Gate.Validate();
     }
 
     private static void Check(bool ok, string key, object? value, string rule)

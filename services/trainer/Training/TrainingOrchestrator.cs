@@ -12,7 +12,7 @@ namespace Attune.Trainer.Training;
 /// not reach the store.
 /// </summary>
 public sealed partial class TrainingOrchestrator(
-    ITrainingDataStore data, ITrainingJobStore jobs, TrainingRun run, ModelAnnouncer announcer, TrainingJobTracker tracker,
+    ITrainingDataStore data, ITrainingJobStore jobs, TrainingRun run, ModelAnnouncer announcer, ModelRegistry registry, TrainingJobTracker tracker,
     TrainerOptions options, TimeProvider clock, ILogger<TrainingOrchestrator> logger) : IHostedService
 {
     /// <summary>The error recorded on jobs a dead process left running.</summary>
@@ -119,11 +119,14 @@ public sealed partial class TrainingOrchestrator(
         TrainingJob? final = null;
         try
         {
-            var (version, metadata) = await run.RunAsync(reporter, request, token);
-            // The model is stored and in force from here on: announce and finish even if shutdown begins now.
+            var candidate = await run.RunAsync(reporter, request, token);
+            var (version, metadata) = (candidate.Version, candidate.Metadata);
+            // The model is stored (a candidate) from here on: judge, announce and finish even if shutdown begins now.
+            reporter.Report("gate", 0.95);
+            var gate = await registry.DecideAsync(candidate, CancellationToken.None);
             await announcer.AnnounceAsync(version, metadata.K, reporter.Current.JobId, CancellationToken.None);
             final = await reporter.SucceedAsync(version, CancellationToken.None);
-            LogSucceeded(reporter.Current.JobId, version, metadata.K, metadata.Metric("validation_auc"));
+            LogSucceeded(reporter.Current.JobId, version, metadata.K, metadata.Metric("validation_auc"), gate.Passed ? "passed" : "rejected", gate.Verdict);
         }
         catch (OperationCanceledException e) when (token.IsCancellationRequested || e.CancellationToken == default)
         {
@@ -187,8 +190,8 @@ public sealed partial class TrainingOrchestrator(
     [LoggerMessage(Level = LogLevel.Information, Message = "Training job {JobId} started ({Reason})")]
     private partial void LogStarted(string jobId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Training job {JobId} stored model version {Version} (K = {K}, validation AUC {Auc:F3})")]
-    private partial void LogSucceeded(string jobId, long version, int k, double auc);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training job {JobId} stored model version {Version} (K = {K}, validation AUC {Auc:F3}); gate {Outcome}: {Verdict}")]
+    private partial void LogSucceeded(string jobId, long version, int k, double auc, string outcome, string verdict);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Training job {JobId} failed: {Error}")]
     private partial void LogFailed(string jobId, string error);

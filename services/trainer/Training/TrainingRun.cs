@@ -20,10 +20,13 @@ public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, Era
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Runs the job; returns the stored model's version and metadata.</summary>
+    /// <summary>
+    /// Runs the job; returns the stored model (a candidate in the registry), its metadata, the model itself and the
+    /// split the gate scores it on.
+    /// </summary>
     /// <exception cref="TrainingDataException">The feedback cannot be trained on; the message says why.</exception>
     /// <exception cref="OperationCanceledException">Cancelled, or the job was ended elsewhere.</exception>
-    public async Task<(long Version, ModelMetadata Metadata)> RunAsync(
+    public async Task<TrainedCandidate> RunAsync(
         JobReporter reporter, TrainingRequest request, CancellationToken cancellationToken)
     {
         reporter.Report("loading", 0.01);
@@ -41,8 +44,9 @@ public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, Era
             rows.Add(c);
         }
 
+        var hygiene = TrainingHygiene.Apply(rows, options.Gate.HeldOutPercent, options.MaxUserShare);
         var featurizer = new HashingFeaturizer();
-        var set = await Task.Run(() => TrainingSetBuilder.Build(rows, featurizer, cancellationToken), cancellationToken);
+        var set = await Task.Run(() => TrainingSetBuilder.Build(hygiene.Training, featurizer, cancellationToken), cancellationToken);
         CheckEnough(set, rows.Count);
         reporter.Report("loading", 0.10);
         await FlushOrAbandonAsync(reporter, cancellationToken);
@@ -95,6 +99,7 @@ public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, Era
             Iterations = result.Iterations,
             Initialization = result.InitializationReason is { } why ? $"{result.InitializationUsed}: {why}" : result.InitializationUsed.ToString(),
             Metrics = result.Model.Metrics.ToDictionary(m => m.Key, m => m.Value),
+            Dropped = hygiene.Dropped.ToDictionary(),
         };
         if (erasedSinceLoad.AnyErased(result.Model.UserIds))
         {
@@ -104,7 +109,7 @@ public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, Era
         }
 
         var info = await models.PublishAsync(file.ToArray(), metadata.ToJson(), cancellationToken);
-        return (info.Version, metadata);
+        return new TrainedCandidate(info.Version, metadata, result.Model, hygiene);
     }
 
     private void CheckEnough(TrainingSet? set, int loaded)
@@ -114,8 +119,8 @@ public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, Era
         if (usable < options.MinComparisons || users < options.MinUsers)
         {
             throw new TrainingDataException(
-                $"Too little usable feedback: {usable} comparisons from {users} users (of {loaded} loaded; identical or " +
-                $"indistinguishable responses are skipped); at least {options.MinComparisons} comparisons from " +
+                $"Too little usable feedback: {usable} comparisons from {users} users (of {loaded} loaded; the held-out " +
+                $"slice, exact repeats and identical or indistinguishable responses are set aside); at least {options.MinComparisons} comparisons from " +
                 $"{options.MinUsers} users are needed (Trainer:MinComparisons, Trainer:MinUsers).");
         }
     }
@@ -128,3 +133,10 @@ public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, Era
         }
     }
 }
+
+/// <summary>A trained model just stored as a candidate, with what the gate needs to judge it.</summary>
+/// <param name="Version">Its version.</param>
+/// <param name="Metadata">Its metadata, as stored.</param>
+/// <param name="Model">The model (with its training users' weights, which the stored file does not hold).</param>
+/// <param name="Split">The training and held-out comparisons, and what hygiene dropped.</param>
+public sealed record TrainedCandidate(long Version, ModelMetadata Metadata, Attune.Ml.Models.PrefModel Model, TrainingHygiene Split);

@@ -7,7 +7,7 @@ public static class MessageTypes
 {
     private static readonly Dictionary<string, Type> ByName = new[]
     {
-        typeof(FeedbackRecorded), typeof(UserErased), typeof(ModelTrained), typeof(TrainModel),
+        typeof(FeedbackRecorded), typeof(UserErased), typeof(ModelTrained), typeof(ModelPromoted), typeof(TrainModel),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     /// <summary>The message type named <paramref name="name"/> (e.g. <c>FeedbackRecorded</c>).</summary>

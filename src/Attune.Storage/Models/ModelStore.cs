@@ -6,7 +6,7 @@ using Dapper;
 namespace Attune.Storage.Internal;
 
 /// <summary><see cref="IModelStore"/> over SQLite or PostgreSQL.</summary>
-internal sealed class ModelStore(Database db, TimeProvider time) : IModelStore
+internal sealed partial class ModelStore(Database db, TimeProvider time) : IModelStore
 {
     private const string InfoColumns = "version, published_at, metadata, size_bytes, sha256";
 
@@ -92,6 +92,10 @@ internal sealed class ModelStore(Database db, TimeProvider time) : IModelStore
                 """,
                 new { version, publishedAt = db.Time(publishedAt), metadata = metadataJson, size = (long)bytes.Length, sha, bytes },
                 tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            // Every version enters the registry as a candidate; the trainer's gate (or an operator) decides the rest.
+            await c.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO model_states (version, state, reason, changed_at) VALUES (@allocated, 'candidate', 'published', @publishedAt)",
+                new { allocated, publishedAt = db.Time(publishedAt) }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
             return new ModelVersionInfo(allocated, publishedAt, metadataJson, bytes.Length, sha);
         }, cancellationToken);
     }

@@ -117,4 +117,105 @@ public abstract class ModelStoreContract(IStorageBackend backend) : StoreContrac
         await Assert.ThrowsAsync<ArgumentException>(() => store.PublishAsync(ReadOnlyMemory<byte>.Empty, Metadata, Ct));
         Assert.Empty(await store.ListAsync(10, Ct));
     }
+
+    private static OutboxEntry Announce(long version, long? previous, long promotion) => new(
+        Guid.NewGuid(), "ModelPromoted", $$"""{"version":{{version}},"previous":{{previous?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}},"promotion":{{promotion}}}""");
+
+    [Fact]
+    public async Task Registry_published_isCandidateAndNothingInForce()
+    {
+        var (store, _) = await NewStoreAsync();
+        var info = await store.PublishAsync(Bytes(1), Metadata, Ct);
+
+        var state = await store.GetStateAsync(info.Version, Ct);
+        var registry = await store.GetRegistryAsync(Ct);
+
+        Assert.Equal(ModelState.Candidate, state!.State);
+        Assert.Null(registry.ActiveVersion);
+        Assert.Equal(0, registry.Promotions);
+        Assert.Empty(await store.PendingAnnouncementsAsync(10, Ct));
+    }
+
+    [Fact]
+    public async Task ActivateAsync_twice_activatesOnceRetiresThePreviousAndQueuesOneAnnouncementEach()
+    {
+        var (store, _) = await NewStoreAsync();
+        await store.PublishAsync(Bytes(1), Metadata, Ct);
+        await store.PublishAsync(Bytes(2), Metadata, Ct);
+
+        var first = await store.ActivateAsync(1, "gate passed", forced: false, """{"passed":true}""", Announce, Ct);
+        var again = await store.ActivateAsync(1, "gate passed", forced: false, null, Announce, Ct);
+        var second = await store.ActivateAsync(2, "operator", forced: true, null, Announce, Ct);
+
+        Assert.Equal(new ModelActivation(true, 1, null, 1), first);
+        Assert.False(again.Changed);
+        Assert.Equal(new ModelActivation(true, 2, 1, 2), second);
+        Assert.Equal(ModelState.Retired, (await store.GetStateAsync(1, Ct))!.State);
+        var active = (await store.GetStateAsync(2, Ct))!;
+        Assert.Equal((ModelState.Active, true, "operator"), (active.State, active.Forced, active.Reason));
+        Assert.Equal("""{"passed":true}""", (await store.GetStateAsync(1, Ct))!.GateJson);
+        var pending = await store.PendingAnnouncementsAsync(10, Ct);
+        Assert.Equal(2, pending.Count);
+        Assert.Contains("\"version\":2", pending[1].PayloadJson, StringComparison.Ordinal);
+        await store.MarkAnnouncedAsync([pending[0].Id], Ct);
+        Assert.Single(await store.PendingAnnouncementsAsync(10, Ct));
+    }
+
+    [Fact]
+    public async Task RollbackAsync_walksBackOnePromotionPerCallAndHonoursFromVersion()
+    {
+        var (store, _) = await NewStoreAsync();
+        for (var i = 1; i <= 3; i++)
+        {
+            await store.PublishAsync(Bytes(i), Metadata, Ct);
+            await store.ActivateAsync(i, "gate passed", false, null, Announce, Ct);
+        }
+
+        var stale = await store.RollbackAsync(fromVersion: 2, "operator", Announce, Ct);
+        var first = await store.RollbackAsync(fromVersion: 3, "operator", Announce, Ct);
+        var repeated = await store.RollbackAsync(fromVersion: 3, "operator", Announce, Ct);
+        var second = await store.RollbackAsync(null, "operator", Announce, Ct);
+        var none = await store.RollbackAsync(null, "operator", Announce, Ct);
+
+        Assert.False(stale.Changed);
+        Assert.Equal(new ModelActivation(true, 2, 3, 4), first);
+        Assert.False(repeated.Changed);
+        Assert.Equal(new ModelActivation(true, 1, 2, 5), second);
+        Assert.False(none.Changed);
+        Assert.Equal(1, (await store.GetRegistryAsync(Ct)).ActiveVersion);
+        Assert.Equal(ModelState.Retired, (await store.GetStateAsync(3, Ct))!.State);
+        Assert.Equal(5, (await store.PendingAnnouncementsAsync(10, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task SetStateAsync_rejectsACandidateButNeverTheModelInForce()
+    {
+        var (store, _) = await NewStoreAsync();
+        await store.PublishAsync(Bytes(1), Metadata, Ct);
+        await store.PublishAsync(Bytes(2), Metadata, Ct);
+        await store.ActivateAsync(1, "first", false, null, Announce, Ct);
+
+        await store.SetStateAsync(2, ModelState.Rejected, "gate: macro AUC 0.61 < 0.64 - 0.01", """{"passed":false}""", Ct);
+
+        var rejected = (await store.GetStateAsync(2, Ct))!;
+        Assert.Equal((ModelState.Rejected, """{"passed":false}"""), (rejected.State, rejected.GateJson));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.SetStateAsync(1, ModelState.Rejected, "no", null, Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.SetStateAsync(2, ModelState.Active, "no", null, Ct));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => store.SetStateAsync(9, ModelState.Rejected, "no", null, Ct));
+        Assert.Equal([2L, 1L], (await store.ListStatesAsync(10, Ct)).Select(s => s.Version));
+    }
+
+    [Fact]
+    public async Task SetPinnedAsync_pinsAndUnpinsIdempotently()
+    {
+        var (store, _) = await NewStoreAsync();
+
+        var pinned = await store.SetPinnedAsync(true, "release freeze", Ct);
+        var again = await store.SetPinnedAsync(true, "release freeze", Ct);
+        var unpinned = await store.SetPinnedAsync(false, "", Ct);
+
+        Assert.True(pinned.Pinned && again.Pinned);
+        Assert.Equal("release freeze", again.PinReason);
+        Assert.False(unpinned.Pinned);
+    }
 }

@@ -1,0 +1,227 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Attune.Ml.Data;
+using Attune.Ml.Metrics;
+using Attune.Ml.Models;
+using Attune.Ml.Users;
+using Attune.Storage;
+using Attune.Text;
+using Attune.Text.Hashing;
+
+namespace Attune.Trainer.Gate;
+
+/// <summary>The gate's verdict and figures, stored with the candidate (as JSON) and returned by GetModel.</summary>
+public sealed record GateResult
+{
+    [JsonPropertyName("passed")] public required bool Passed { get; init; }
+
+    [JsonPropertyName("verdict")] public required string Verdict { get; init; }
+
+    [JsonPropertyName("against_version")] public long AgainstVersion { get; init; }
+
+    [JsonPropertyName("users")] public int Users { get; init; }
+
+    [JsonPropertyName("comparisons")] public long Comparisons { get; init; }
+
+    [JsonPropertyName("candidate_macro_auc")] public double CandidateMacroAuc { get; init; }
+
+    [JsonPropertyName("active_macro_auc")] public double ActiveMacroAuc { get; init; }
+
+    [JsonPropertyName("candidate_macro_log_loss")] public double CandidateMacroLogLoss { get; init; }
+
+    [JsonPropertyName("active_macro_log_loss")] public double ActiveMacroLogLoss { get; init; }
+
+    [JsonPropertyName("auc_tolerance")] public double AucTolerance { get; init; }
+
+    [JsonPropertyName("log_loss_tolerance")] public double LogLossTolerance { get; init; }
+
+    [JsonPropertyName("dropped")] public Dictionary<string, long> Dropped { get; init; } = [];
+
+    /// <summary>As stored with the model.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this);
+
+    /// <summary>Reads <see cref="ToJson"/>'s output; null for null or malformed text.</summary>
+    public static GateResult? Parse(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<GateResult>(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>
+/// The promotion gate: scores a candidate and the model in force on the same held-out comparisons, per user, and
+/// decides. For each user with at least <see cref="GateOptions.MinUserComparisons"/> held-out comparisons, each model
+/// fits that user's weights from the user's training comparisons (newest <see cref="GateOptions.MaxUserFitComparisons"/>)
+/// exactly as the adapter onboards a user (Newton on the model's prior, <see cref="NewUserFitter"/>), predicts the
+/// held-out ones (Laplace predictive margin), and scores them: AUC over the user's non-tied comparisons (users whose
+/// held-out answers all agree have no AUC and count in log-loss only) and log-loss. The macro figures average users, so
+/// each user weighs the same however much feedback they gave.
+/// </summary>
+public static class ModelGate
+{
+    /// <summary>Decides on <paramref name="candidate"/> against <paramref name="active"/> (null: nothing in force).</summary>
+    /// <param name="candidate">The candidate model (with or without its training users).</param>
+    /// <param name="active">The model in force, and its version; null when none is.</param>
+    /// <param name="training">The comparisons the models may use to fit users (not held out).</param>
+    /// <param name="heldOut">The held-out comparisons.</param>
+    /// <param name="options">Tolerances and sizes.</param>
+    /// <param name="dropped">What training-data hygiene dropped, by reason, reported with the verdict.</param>
+    /// <param name="cancellationToken">Cancels the evaluation.</param>
+    public static GateResult Evaluate(
+        PrefModel candidate, (PrefModel Model, long Version)? active, IReadOnlyList<TrainingComparison> training,
+        IReadOnlyList<TrainingComparison> heldOut, GateOptions options, IReadOnlyDictionary<string, long> dropped,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(heldOut);
+        ArgumentNullException.ThrowIfNull(options);
+        var users = SelectUsers(training, heldOut, options);
+        var comparisons = users.Sum(u => (long)u.HeldOut.Count);
+        var candidateScore = Score(candidate, users, cancellationToken);
+        var baseline = new GateResult
+        {
+            Passed = false,
+            Verdict = "",
+            Users = users.Count,
+            Comparisons = comparisons,
+            CandidateMacroAuc = candidateScore.Auc,
+            CandidateMacroLogLoss = candidateScore.LogLoss,
+            AucTolerance = options.AucTolerance,
+            LogLossTolerance = options.LogLossTolerance,
+            Dropped = dropped.ToDictionary(),
+        };
+        if (active is not { } inForce)
+        {
+            return baseline with
+            {
+                Passed = true,
+                Verdict = $"first model: nothing in force to compare with (held-out macro AUC {F(candidateScore.Auc)} over {users.Count} users)",
+            };
+        }
+
+        var activeScore = Score(inForce.Model, users, cancellationToken);
+        var result = baseline with
+        {
+            AgainstVersion = inForce.Version,
+            ActiveMacroAuc = activeScore.Auc,
+            ActiveMacroLogLoss = activeScore.LogLoss,
+        };
+        if (users.Count == 0)
+        {
+            return result with
+            {
+                Verdict = $"no user has {options.MinUserComparisons} held-out comparisons: the candidate cannot be compared with version {inForce.Version}",
+            };
+        }
+
+        var aucGain = candidateScore.Auc - activeScore.Auc;
+        var lossGain = activeScore.LogLoss - candidateScore.LogLoss;
+        var figures = $"macro AUC {F(candidateScore.Auc)} vs {F(activeScore.Auc)}, log-loss {F(candidateScore.LogLoss)} vs " +
+                      $"{F(activeScore.LogLoss)} of version {inForce.Version}, {users.Count} users, {comparisons} held-out comparisons";
+        if (-aucGain > options.AucTolerance || -lossGain > options.LogLossTolerance)
+        {
+            return result with { Verdict = $"worse than the model in force: {figures}" };
+        }
+
+        if (aucGain < options.MinImprovement && lossGain < options.MinImprovement)
+        {
+            return result with { Verdict = $"no better than the model in force (gain under {options.MinImprovement}): {figures}" };
+        }
+
+        return result with { Passed = true, Verdict = $"better: {figures}" };
+    }
+
+    private static string F(double value) => value.ToString("F3", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static List<UserSlice> SelectUsers(
+        IReadOnlyList<TrainingComparison> training, IReadOnlyList<TrainingComparison> heldOut, GateOptions options)
+    {
+        var fit = training.Where(Usable).GroupBy(c => c.UserId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.Sequence).Take(options.MaxUserFitComparisons).ToList(), StringComparer.Ordinal);
+        return [.. heldOut.Where(Usable).GroupBy(c => c.UserId, StringComparer.Ordinal)
+            .Where(g => g.Count() >= options.MinUserComparisons)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new UserSlice(g.Key, fit.GetValueOrDefault(g.Key) ?? [], [.. g]))];
+    }
+
+    private static bool Usable(TrainingComparison c) => !string.Equals(c.ResponseA, c.ResponseB, StringComparison.Ordinal);
+
+    private static (double Auc, double LogLoss) Score(PrefModel model, List<UserSlice> users, CancellationToken cancellationToken)
+    {
+        if (users.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        var featurizer = HashingFeaturizer.FromDescription(model.Featurizer);
+        var features = new Dictionary<(string, string), SparseVector>();
+        double aucSum = 0, lossSum = 0;
+        var aucUsers = 0;
+        var mean = new double[model.Rank];
+        var covariance = new double[model.Rank * model.Rank];
+        foreach (var user in users)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var fitZ = Project(model, featurizer, features, user.Fit);
+            var fitY = user.Fit.Select(c => (float)c.Preference).ToArray();
+            NewUserFitter.Fit(model.Prior, fitZ, fitY, default, mean, covariance);
+            var z = Project(model, featurizer, features, user.HeldOut);
+            var y = user.HeldOut.Select(c => (float)c.Preference).ToArray();
+            var margins = new float[y.Length];
+            PredictiveMargin.Of(mean, covariance, z, margins);
+            var probabilities = new float[y.Length];
+            BinaryMetrics.ToProbabilities(margins, probabilities);
+            lossSum += BinaryMetrics.LogLoss(probabilities, y);
+            var auc = BinaryMetrics.Auc(margins, y);
+            if (double.IsFinite(auc))
+            {
+                aucSum += auc;
+                aucUsers++;
+            }
+        }
+
+        return (aucUsers > 0 ? aucSum / aucUsers : 0.5, lossSum / users.Count);
+    }
+
+    /// <summary>z = V (e(x, a) - e(x, b)) of each comparison, shape (n, K).</summary>
+    private static float[] Project(
+        PrefModel model, IFeaturizer featurizer, Dictionary<(string, string), SparseVector> cache, List<TrainingComparison> comparisons)
+    {
+        var rowPointers = new List<int> { 0 };
+        var columns = new List<int>();
+        var values = new List<float>();
+        foreach (var c in comparisons)
+        {
+            SparseVector.AppendDifference(Vector(c.Prompt, c.ResponseA), Vector(c.Prompt, c.ResponseB), columns, values);
+            rowPointers.Add(columns.Count);
+        }
+
+        var matrix = new SparseFeatureMatrix([.. rowPointers], [.. columns], [.. values], featurizer.Dimension);
+        return model.ProjectPairs(matrix, Enumerable.Range(0, comparisons.Count).ToArray());
+
+        SparseVector Vector(string prompt, string response)
+        {
+            if (!cache.TryGetValue((prompt, response), out var v))
+            {
+                v = featurizer.Featurize(new TextPair(prompt, response));
+                cache.Add((prompt, response), v);
+            }
+
+            return v;
+        }
+    }
+
+    private sealed record UserSlice(string UserId, List<TrainingComparison> Fit, List<TrainingComparison> HeldOut);
+}

@@ -1,0 +1,150 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Attune.Contracts.Messages;
+using Attune.Ml.Models;
+using Attune.Ml.Serialization;
+using Attune.Storage;
+using Attune.Trainer.Gate;
+using Attune.Trainer.Options;
+using Attune.Trainer.Training;
+
+namespace Attune.Trainer.Models;
+
+/// <summary>
+/// The model lifecycle (docs/trainer.md, "Model lifecycle"): every trained model is a candidate; the gate scores it
+/// against the model in force on the held-out slice and the registry promotes it (unless pinned) or rejects it, with the
+/// gate's figures stored beside it. Operators promote (with force for a rejected model), pin and roll back. Every change
+/// of the model in force queues ModelPromoted in the same transaction (the model store's outbox), which
+/// <see cref="ModelOutboxDispatcher"/> publishes.
+/// </summary>
+public sealed partial class ModelRegistry(
+    IModelStore models, TrainerOptions options, ModelOutboxDispatcher dispatcher, TimeProvider clock, ILogger<ModelRegistry> logger)
+{
+    /// <summary>The bus message id of promotion number <paramref name="promotion"/>: stable, so a re-publish deduplicates.</summary>
+    public static Guid MessageId(long promotion)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"attune.trainer.ModelPromoted:{promotion}"));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+    }
+
+    /// <summary>Runs the gate on a stored candidate and promotes, holds (pinned) or rejects it.</summary>
+    public async Task<GateResult> DecideAsync(TrainedCandidate candidate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var registry = await models.GetRegistryAsync(cancellationToken);
+        (PrefModel, long)? active = null;
+        if (registry.ActiveVersion is { } inForce && await models.GetAsync(inForce, cancellationToken) is { } stored)
+        {
+            using var stream = new MemoryStream(stored.Content, writable: false);
+            active = (ModelFile.Read(stream), inForce);
+        }
+
+        var gate = await Task.Run(() => ModelGate.Evaluate(
+            candidate.Model, active, candidate.Split.Training, candidate.Split.HeldOut, options.Gate, candidate.Split.Dropped,
+            cancellationToken), cancellationToken);
+        if (!gate.Passed)
+        {
+            await models.SetStateAsync(candidate.Version, ModelState.Rejected, $"gate rejected: {gate.Verdict}", gate.ToJson(), cancellationToken);
+            LogRejected(candidate.Version, gate.Verdict);
+        }
+        else if (registry.Pinned)
+        {
+            await models.SetStateAsync(candidate.Version, ModelState.Candidate,
+                $"gate passed, held: the registry is pinned ({registry.PinReason}): {gate.Verdict}", gate.ToJson(), cancellationToken);
+            LogHeld(candidate.Version, gate.Verdict);
+        }
+        else
+        {
+            await ActivateAsync(candidate.Version, $"gate passed: {gate.Verdict}", forced: false, gate.ToJson(), cancellationToken);
+        }
+
+        return gate;
+    }
+
+    /// <summary>Promotes a version by an operator's request.</summary>
+    /// <exception cref="KeyNotFoundException">No such version.</exception>
+    /// <exception cref="InvalidOperationException">The gate did not pass it and <paramref name="force"/> is false.</exception>
+    public async Task<ModelActivation> PromoteAsync(long version, bool force, string reason, CancellationToken cancellationToken)
+    {
+        var state = await models.GetStateAsync(version, cancellationToken)
+            ?? throw new KeyNotFoundException($"Model version {version} does not exist.");
+        if (state.State == ModelState.Active)
+        {
+            var registry = await models.GetRegistryAsync(cancellationToken);
+            return new ModelActivation(false, version, version, registry.Promotions);
+        }
+
+        var gatePassed = GateResult.Parse(state.GateJson)?.Passed ?? false;
+        if (!force && state.State != ModelState.Retired && !gatePassed)
+        {
+            throw new InvalidOperationException(
+                $"Model version {version} is {state.State.ToString().ToLowerInvariant()} ({state.Reason}); promote it with force to override the gate.");
+        }
+
+        var why = string.IsNullOrWhiteSpace(reason) ? "promoted by an operator" : reason.Trim();
+        return await ActivateAsync(version, force && !gatePassed ? $"forced: {why}" : why, force && !gatePassed, null, cancellationToken);
+    }
+
+    /// <summary>Rolls back to the model in force before the current one.</summary>
+    public async Task<ModelActivation> RollbackAsync(long? fromVersion, string reason, CancellationToken cancellationToken)
+    {
+        var why = string.IsNullOrWhiteSpace(reason) ? "rolled back by an operator" : reason.Trim();
+        var activation = await models.RollbackAsync(fromVersion, why, (v, p, n) => Announcement(v, p, n, "rollback"), cancellationToken);
+        if (activation.Changed)
+        {
+            LogRolledBack(activation.PreviousVersion ?? 0, activation.ActiveVersion ?? 0);
+            dispatcher.Notify();
+        }
+
+        return activation;
+    }
+
+    /// <summary>Pins or unpins.</summary>
+    public async Task<ModelRegistrySnapshot> PinAsync(bool pinned, string reason, CancellationToken cancellationToken)
+    {
+        var registry = await models.SetPinnedAsync(pinned, string.IsNullOrWhiteSpace(reason) ? "pinned by an operator" : reason.Trim(), cancellationToken);
+        LogPinned(pinned, registry.ActiveVersion ?? 0);
+        return registry;
+    }
+
+    private async Task<ModelActivation> ActivateAsync(long version, string reason, bool forced, string? gateJson, CancellationToken cancellationToken)
+    {
+        var activation = await models.ActivateAsync(
+            version, reason, forced, gateJson, (v, p, n) => Announcement(v, p, n, forced ? "forced" : "promote"), cancellationToken);
+        if (activation.Changed)
+        {
+            LogPromoted(version, activation.PreviousVersion ?? 0, reason);
+            dispatcher.Notify();
+        }
+
+        return activation;
+    }
+
+    private OutboxEntry Announcement(long version, long? previous, long promotion, string kind) => new(
+        MessageId(promotion), nameof(ModelPromoted), JsonSerializer.Serialize(new ModelPromoted
+        {
+            ModelVersion = version,
+            Promotion = promotion,
+            PreviousVersion = previous,
+            Kind = kind,
+            PromotedAt = clock.GetUtcNow(),
+        }));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model version {Version} is in force (was {Previous}): {Reason}")]
+    private partial void LogPromoted(long version, long previous, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Model version {Version} rejected by the gate: {Verdict}")]
+    private partial void LogRejected(long version, string verdict);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model version {Version} passed the gate and is held: the registry is pinned ({Verdict})")]
+    private partial void LogHeld(long version, string verdict);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rolled back from model version {From} to {To}")]
+    private partial void LogRolledBack(long from, long to);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model registry pinned = {Pinned} (version {Version} in force)")]
+    private partial void LogPinned(bool pinned, long version);
+}
