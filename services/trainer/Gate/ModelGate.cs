@@ -66,7 +66,10 @@ public sealed record GateResult
 /// exactly as the adapter onboards a user (Newton on the model's prior, <see cref="NewUserFitter"/>), predicts the
 /// held-out ones (Laplace predictive margin), and scores them: AUC over the user's non-tied comparisons (users whose
 /// held-out answers all agree have no AUC and count in log-loss only) and log-loss. The macro figures average users, so
-/// each user weighs the same however much feedback they gave.
+/// each user weighs the same however much feedback they gave. A candidate passes when it is not worse beyond the
+/// tolerances, was trained on at least <see cref="GateOptions.MinNewComparisons"/> usable comparisons more than the
+/// model in force, and is better by <see cref="GateOptions.MinImprovement"/> with a paired z statistic over users of at
+/// least <see cref="GateOptions.MinGainZ"/>.
 /// </summary>
 public static class ModelGate
 {
@@ -77,11 +80,12 @@ public static class ModelGate
     /// <param name="heldOut">The held-out comparisons.</param>
     /// <param name="options">Tolerances and sizes.</param>
     /// <param name="dropped">What training-data hygiene dropped, by reason, reported with the verdict.</param>
+    /// <param name="newComparisons">Usable training comparisons the candidate has beyond the model in force's.</param>
     /// <param name="cancellationToken">Cancels the evaluation.</param>
     public static GateResult Evaluate(
         PrefModel candidate, (PrefModel Model, long Version)? active, IReadOnlyList<TrainingComparison> training,
         IReadOnlyList<TrainingComparison> heldOut, GateOptions options, IReadOnlyDictionary<string, long> dropped,
-        CancellationToken cancellationToken)
+        long newComparisons, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(training);
@@ -89,7 +93,8 @@ public static class ModelGate
         ArgumentNullException.ThrowIfNull(options);
         var users = SelectUsers(training, heldOut, options);
         var comparisons = users.Sum(u => (long)u.HeldOut.Count);
-        var candidateScore = Score(candidate, users, cancellationToken);
+        var candidateScores = Score(candidate, users, cancellationToken);
+        var candidateScore = (Auc: candidateScores.MacroAuc, LogLoss: candidateScores.MacroLogLoss);
         var baseline = new GateResult
         {
             Passed = false,
@@ -111,13 +116,23 @@ public static class ModelGate
             };
         }
 
-        var activeScore = Score(inForce.Model, users, cancellationToken);
+        var activeScores = Score(inForce.Model, users, cancellationToken);
+        var activeScore = (Auc: activeScores.MacroAuc, LogLoss: activeScores.MacroLogLoss);
         var result = baseline with
         {
             AgainstVersion = inForce.Version,
             ActiveMacroAuc = activeScore.Auc,
             ActiveMacroLogLoss = activeScore.LogLoss,
         };
+        if (newComparisons < options.MinNewComparisons)
+        {
+            return result with
+            {
+                Verdict = $"nothing new to learn: the training set has {newComparisons} usable comparisons more than version " +
+                          $"{inForce.Version}'s (at least {options.MinNewComparisons} needed, Trainer:Gate:MinNewComparisons)",
+            };
+        }
+
         if (users.Count == 0)
         {
             return result with
@@ -135,9 +150,19 @@ public static class ModelGate
             return result with { Verdict = $"worse than the model in force: {figures}" };
         }
 
-        if (aucGain < options.MinImprovement && lossGain < options.MinImprovement)
+        // Better means a gain of at least MinImprovement that holds across users (paired over users, z >= MinGainZ), so a
+        // retrain whose figures moved by chance does not replace the model in force.
+        var (_, aucZ) = Paired(candidateScores.Auc, activeScores.Auc);
+        var (_, lossZ) = Paired(activeScores.LogLoss, candidateScores.LogLoss);
+        var significant = (aucGain >= options.MinImprovement && aucZ >= options.MinGainZ)
+                          || (lossGain >= options.MinImprovement && lossZ >= options.MinGainZ);
+        if (!significant)
         {
-            return result with { Verdict = $"no better than the model in force (gain under {options.MinImprovement}): {figures}" };
+            return result with
+            {
+                Verdict = $"no better than the model in force (a gain of {options.MinImprovement} with z >= {options.MinGainZ} over users " +
+                          $"needed; AUC z {F(aucZ)}, log-loss z {F(lossZ)}): {figures}",
+            };
         }
 
         return result with { Passed = true, Verdict = $"better: {figures}" };
@@ -158,22 +183,24 @@ public static class ModelGate
 
     private static bool Usable(TrainingComparison c) => !string.Equals(c.ResponseA, c.ResponseB, StringComparison.Ordinal);
 
-    private static (double Auc, double LogLoss) Score(PrefModel model, List<UserSlice> users, CancellationToken cancellationToken)
+    /// <summary>Each user's AUC (NaN when all their held-out answers agree) and log-loss, in <paramref name="users"/>' order.</summary>
+    private static UserScores Score(PrefModel model, List<UserSlice> users, CancellationToken cancellationToken)
     {
+        var auc = new double[users.Count];
+        var loss = new double[users.Count];
         if (users.Count == 0)
         {
-            return (0, 0);
+            return new UserScores(auc, loss);
         }
 
         var featurizer = HashingFeaturizer.FromDescription(model.Featurizer);
         var features = new Dictionary<(string, string), SparseVector>();
-        double aucSum = 0, lossSum = 0;
-        var aucUsers = 0;
         var mean = new double[model.Rank];
         var covariance = new double[model.Rank * model.Rank];
-        foreach (var user in users)
+        for (var u = 0; u < users.Count; u++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var user = users[u];
             var fitZ = Project(model, featurizer, features, user.Fit);
             var fitY = user.Fit.Select(c => (float)c.Preference).ToArray();
             NewUserFitter.Fit(model.Prior, fitZ, fitY, default, mean, covariance);
@@ -183,16 +210,35 @@ public static class ModelGate
             PredictiveMargin.Of(mean, covariance, z, margins);
             var probabilities = new float[y.Length];
             BinaryMetrics.ToProbabilities(margins, probabilities);
-            lossSum += BinaryMetrics.LogLoss(probabilities, y);
-            var auc = BinaryMetrics.Auc(margins, y);
-            if (double.IsFinite(auc))
-            {
-                aucSum += auc;
-                aucUsers++;
-            }
+            loss[u] = BinaryMetrics.LogLoss(probabilities, y);
+            auc[u] = BinaryMetrics.Auc(margins, y);
         }
 
-        return (aucUsers > 0 ? aucSum / aucUsers : 0.5, lossSum / users.Count);
+        return new UserScores(auc, loss);
+    }
+
+    /// <summary>
+    /// The mean of the paired per-user differences and its z statistic (mean over its standard error); users with a NaN
+    /// on either side are left out. Zero when fewer than two users remain.
+    /// </summary>
+    private static (double Mean, double Z) Paired(double[] better, double[] worse)
+    {
+        var d = better.Zip(worse, (b, w) => b - w).Where(double.IsFinite).ToArray();
+        if (d.Length < 2)
+        {
+            return (d.Length == 1 ? d[0] : 0, 0);
+        }
+
+        var mean = d.Average();
+        var sd = Math.Sqrt(d.Sum(x => (x - mean) * (x - mean)) / (d.Length - 1));
+        return (mean, sd > 0 ? mean / (sd / Math.Sqrt(d.Length)) : mean > 0 ? double.PositiveInfinity : 0);
+    }
+
+    private sealed record UserScores(double[] Auc, double[] LogLoss)
+    {
+        public double MacroAuc => Auc.Any(double.IsFinite) ? Auc.Where(double.IsFinite).Average() : 0.5;
+
+        public double MacroLogLoss => LogLoss.Length > 0 ? LogLoss.Average() : 0;
     }
 
     /// <summary>z = V (e(x, a) - e(x, b)) of each comparison, shape (n, K).</summary>

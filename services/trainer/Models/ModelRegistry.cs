@@ -36,15 +36,17 @@ public sealed partial class ModelRegistry(
         ArgumentNullException.ThrowIfNull(candidate);
         var registry = await models.GetRegistryAsync(cancellationToken);
         (PrefModel, long)? active = null;
+        long newComparisons = candidate.Metadata.Comparisons;
         if (registry.ActiveVersion is { } inForce && await models.GetAsync(inForce, cancellationToken) is { } stored)
         {
             using var stream = new MemoryStream(stored.Content, writable: false);
             active = (ModelFile.Read(stream), inForce);
+            newComparisons = candidate.Metadata.Comparisons - ModelMetadata.Parse(stored.Info.MetadataJson).Comparisons;
         }
 
         var gate = await Task.Run(() => ModelGate.Evaluate(
             candidate.Model, active, candidate.Split.Training, candidate.Split.HeldOut, options.Gate, candidate.Split.Dropped,
-            cancellationToken), cancellationToken);
+            newComparisons, cancellationToken), cancellationToken);
         if (!gate.Passed)
         {
             await models.SetStateAsync(candidate.Version, ModelState.Rejected, $"gate rejected: {gate.Verdict}", gate.ToJson(), cancellationToken);

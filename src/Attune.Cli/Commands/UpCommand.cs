@@ -87,7 +87,9 @@ internal static class UpCommand
                         if (await Task.WhenAny(ready, shutdown) == ready)
                         {
                             var model = await ready;
-                            output.WriteLine($"  model {model.Version} in force: K = {model.K}, {model.Users} users, {model.Comparisons} comparisons, validation AUC {model.ValidationAuc:F3}");
+                            var heldOut = model.Gate?.Dropped.GetValueOrDefault("held_out") ?? 0;
+                            output.WriteLine($"  model {model.Version} in force: K = {model.K}, {model.Users} users, trained on {model.Comparisons} comparisons " +
+                                             $"({heldOut} held out for the gate), validation AUC {model.ValidationAuc:F3}");
                         }
                     }
                 }

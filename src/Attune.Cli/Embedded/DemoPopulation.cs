@@ -9,7 +9,7 @@ namespace Attune.Cli.Embedded;
 /// Seeds the embedded stack with the demo population: the 84 users of the <c>styles</c> world (each prefers two
 /// directions of two of seven style attributes) judging generated responses, recorded through the feedback service like
 /// any client's comparisons. The trainer's retraining threshold then trains the first model by itself, and the adapter
-/// takes it up through ModelTrained; <see cref="WaitForModelAsync"/> waits for both.
+/// takes it up once the trainer's gate promotes it (ModelPromoted); <see cref="WaitForModelAsync"/> waits for both.
 /// </summary>
 internal static class DemoPopulation
 {
@@ -75,8 +75,9 @@ internal static class DemoPopulation
         long? startedFrom = null;
         while (true)
         {
-            var models = await trainerClient.ListModelsAsync(new ListModelsRequest { PageSize = 1 }, options);
+            var models = await trainerClient.ListModelsAsync(new ListModelsRequest { PageSize = 20 }, options);
             var newest = models.Models.Count > 0 ? models.Models[0] : null;
+            var active = models.Models.FirstOrDefault(m => m.State == ModelState.Active);
             long served = 0;
             try
             {
@@ -86,10 +87,13 @@ internal static class DemoPopulation
             {
             }
 
-            var complete = newest is not null && (newest.Comparisons >= seeded || newest.Version > startedFrom);
-            if (complete && served == newest!.Version)
+            // A model covers the demo feedback when its training set and what it set aside (the gate's held-out slice,
+            // repeats) add up to it; the gate then decides whether it or an earlier one is in force.
+            var complete = newest is not null && newest.State != ModelState.Candidate
+                && (Covered(newest) >= seeded || newest.Version > startedFrom);
+            if (complete && active is not null && served == active.Version)
             {
-                return newest;
+                return active;
             }
 
             string state;
@@ -99,8 +103,10 @@ internal static class DemoPopulation
             }
             else if (!complete)
             {
-                state = $"model {newest.Version} trained on {newest.Comparisons} of the {seeded} demo comparisons; training on all of them";
-                if (startedFrom is null && await trainerHolds(cancellationToken) >= seeded)
+                state = newest.State == ModelState.Candidate
+                    ? $"model {newest.Version} trained; the gate is judging it"
+                    : $"model {newest.Version} trained on {Covered(newest)} of the {seeded} demo comparisons; training on all of them";
+                if (newest.State != ModelState.Candidate && startedFrom is null && await trainerHolds(cancellationToken) >= seeded)
                 {
                     try
                     {
@@ -115,7 +121,9 @@ internal static class DemoPopulation
             }
             else
             {
-                state = $"model {newest.Version} trained on {newest.Comparisons} comparisons; the adapter is switching to it";
+                state = active is null
+                    ? $"model {newest.Version} was not put in force ({newest.StateReason})"
+                    : $"model {active.Version} is in force; the adapter is switching to it";
             }
 
             if (state != last)
@@ -127,4 +135,7 @@ internal static class DemoPopulation
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
         }
     }
+
+    /// <summary>Comparisons a model trained on or set aside (held out for the gate, repeats, over a user's share).</summary>
+    private static long Covered(ModelSummary model) => model.Comparisons + (model.Gate?.Dropped.Values.Sum() ?? 0);
 }

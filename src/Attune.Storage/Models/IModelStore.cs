@@ -57,7 +57,8 @@ public interface IModelStore : IInitializableStore
         CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Puts back the version that was in force before the current one (walking back one promotion per call), retiring
+    /// Puts back the version that was in force before the current one was promoted (walking back one promotion per call:
+    /// promotions are a stack that each rollback pops), retiring
     /// the current one, in one transaction with its announcement. With <paramref name="fromVersion"/> set, nothing
     /// happens unless that version is the one in force (so a repeated request rolls back once).
     /// </summary>

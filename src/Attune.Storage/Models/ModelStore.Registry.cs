@@ -100,23 +100,24 @@ internal sealed partial class ModelStore
                 return unchanged;
             }
 
-            // The latest promotion not rolled back that put in force a version other than the current one.
-            var target = await c.ExecuteScalarAsync<long?>(new CommandDefinition(
+            // Promotions form a stack: each promotion pushes its version, each rollback pops the top (marking it rolled
+            // back) and puts back the one below it. Rollback rows themselves are not on the stack.
+            var stack = (await c.QueryAsync<(long Promotion, long Version)>(new CommandDefinition(
                 $"""
-                SELECT version FROM model_promotions
-                WHERE rolled_back = {False} AND version <> @current AND promotion < (SELECT MAX(promotion) FROM model_promotions)
-                ORDER BY promotion DESC LIMIT 1
-                """, new { current }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            if (target is not { } back)
+                SELECT promotion, version FROM model_promotions
+                WHERE kind = 'promote' AND rolled_back = {False} ORDER BY promotion DESC LIMIT 2
+                """, transaction: tx, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+            if (stack.Count < 2 || stack[0].Version != current)
             {
                 return unchanged;
             }
 
+            var back = stack[1].Version;
             var promotion = registry.Promotions + 1;
             var now = db.Time(time.GetUtcNow());
             await c.ExecuteAsync(new CommandDefinition(
-                $"UPDATE model_promotions SET rolled_back = {True} WHERE promotion = @latest",
-                new { latest = registry.Promotions }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                $"UPDATE model_promotions SET rolled_back = {True} WHERE promotion = @top",
+                new { top = stack[0].Promotion }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
             await c.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO model_promotions (promotion, version, previous, kind, reason, at) VALUES (@promotion, @back, @current, 'rollback', @reason, @now)",
                 new { promotion, back, current, reason, now }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);

@@ -44,8 +44,8 @@ public abstract class MigrationContract(IStorageBackend backend) : StoreContract
             }
         }
 
-        // feedback, models, training_jobs, profiles and inbox at version 1, training_data at 2: each recorded once.
-        Assert.Equal(7, await Backend.ScalarAsync(options, "SELECT COUNT(*) FROM schema_version"));
+        // feedback, training_jobs, profiles and inbox at version 1, training_data and models at 2: each recorded once.
+        Assert.Equal(8, await Backend.ScalarAsync(options, "SELECT COUNT(*) FROM schema_version"));
         var feedback = await OpenAsync(options, StorageFactory.CreateFeedbackStore);
         Assert.False((await feedback.RecordAsync(Sample.Comparison(), Sample.Outbox(), Ct)).Duplicate);
     }
