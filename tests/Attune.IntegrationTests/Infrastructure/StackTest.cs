@@ -79,7 +79,7 @@ public abstract class StackTest : IAsyncLifetime
 
     /// <summary>Waits until the adapter serves <paramref name="version"/> or a newer model.</summary>
     protected Task WaitForModelInAdapterAsync(long version) => Eventually.ThatAsync(
-        async () => await AdapterModelAsync() >= version, $"model {version} in force in the adapter", diagnostics: () => Stack.Logs);
+        async () => await AdapterModelAsync() == version, $"model {version} in force in the adapter", diagnostics: () => Stack.Logs);
 
     /// <summary>The adapter's model in force, or 0 while it has none.</summary>
     protected async Task<long> AdapterModelAsync()

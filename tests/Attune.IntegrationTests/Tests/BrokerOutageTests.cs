@@ -4,7 +4,7 @@ using Attune.IntegrationTests.Infrastructure;
 namespace Attune.IntegrationTests.Tests;
 
 /// <summary>
-/// Issue 4, faults: RabbitMQ stopped during ingest and started again. The broker is a private node (see
+/// Issue 4 and 11, faults: RabbitMQ stopped during ingest, and while a model is promoted, and started again. The broker is a private node (see
 /// <see cref="PrivateRabbitMqNode"/>): stopping the shared one would break the other test assemblies running meanwhile.
 /// </summary>
 public sealed class BrokerOutageTests : StackTest
@@ -46,6 +46,43 @@ public sealed class BrokerOutageTests : StackTest
         var stats = await Stack.FeedbackClient.GetStatsAsync(new GetStatsRequest(), Deadline());
         Assert.Equal(240, stats.Comparisons);
         Assert.Equal(0, stats.PendingEvents);
+    }
+
+    /// <summary>
+    /// Issue 11: a model promoted while the broker is down. Model 1 is trained and in force in the adapter; model 2,
+    /// trained on the same feedback, is rejected by the gate (nothing new to learn); with the broker stopped an operator
+    /// force-promotes it: the trainer's registry changes at once, its ModelPromoted waits in the model outbox, and the
+    /// adapter stays on model 1; once the broker is back the announcement is published and the adapter switches to 2.
+    /// </summary>
+    [Fact]
+    public async Task BrokerStoppedWhileAModelIsPromoted_adapterSwitchesWhenTheBrokerIsBack()
+    {
+        await RecordAsync(StylesPopulation.Load(seed: 5, comparisonsPerUser: 10, prompts: 8).Comparisons);
+        await WaitForCopiesAsync();
+        var first = await WatchToEndAsync((await Stack.TrainerClient.StartTrainingAsync(new StartTrainingRequest { Seed = 1 }, Deadline())).JobId);
+        Assert.Equal(TrainingState.Succeeded, first.State);
+        await WaitForModelInAdapterAsync(first.ModelVersion);
+        var second = await WatchToEndAsync((await Stack.TrainerClient.StartTrainingAsync(new StartTrainingRequest { Seed = 2 }, Deadline())).JobId);
+        var rejected = (await Stack.TrainerClient.GetModelAsync(new GetModelRequest { Version = second.ModelVersion }, Deadline())).Summary;
+        Assert.Equal(ModelState.Rejected, rejected.State);
+        Assert.Contains("nothing new to learn", rejected.StateReason, StringComparison.Ordinal);
+
+        await _node!.StopAppAsync();
+        try
+        {
+            var promoted = await Stack.TrainerClient.PromoteModelAsync(
+                new PromoteModelRequest { Version = second.ModelVersion, Force = true, Reason = "during the outage" }, Deadline());
+            Assert.True(promoted.Changed && promoted.Model.Forced);
+            Assert.Equal(second.ModelVersion, (await Stack.TrainerClient.GetModelAsync(new GetModelRequest(), Deadline())).Summary.Version);
+            await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+            Assert.Equal(first.ModelVersion, await AdapterModelAsync());
+        }
+        finally
+        {
+            await _node.StartAppAsync();
+        }
+
+        await WaitForModelInAdapterAsync(second.ModelVersion);
     }
 
     protected override async Task<Uri> StartBrokerAsync(List<IAsyncDisposable> resources)

@@ -31,7 +31,9 @@ public sealed class EndToEndTests : StackTest
     /// 480 comparisons (every other one of 24 users x 40) reach the 480 threshold: model 1, trained by itself, in
     /// force in the adapter, where a formal user scores formal responses higher and a casual user casual ones. A newcomer
     /// who prefers formal answers answers 12 questions through the adapter and moves from the prior towards formal. With
-    /// 468 of the other comparisons the threshold is reached again: model 2 in the adapter, the newcomer still prefers formal.
+    /// 468 of the other comparisons the threshold is reached again: model 2 is trained by itself and judged by the gate
+    /// (its verdict stored with it); the adapter serves whichever model the registry has in force, under which the
+    /// newcomer still prefers formal.
     /// </summary>
     [Fact]
     public async Task FeedbackPastTheThreshold_retrainsByItself_adapterSwitchesAndProfilesFollowTheirTaste()
@@ -70,7 +72,21 @@ public sealed class EndToEndTests : StackTest
         Assert.True(learnedMargin > 0, $"newcomer's formal margin {learnedMargin} under model 1");
 
         await RecordAsync(second);
-        await WaitForModelInAdapterAsync(2);
+        ModelSummary? judged = null;
+        await Eventually.ThatAsync(async () =>
+        {
+            var models = (await Stack.TrainerClient.ListModelsAsync(new ListModelsRequest(), Deadline())).Models;
+            judged = models.FirstOrDefault(m => m.Version == 2 && m.State is ModelState.Active or ModelState.Rejected);
+            return judged is not null;
+        }, "model 2 trained and judged by the gate");
+        var model2 = judged!;
+        TestContext.Current.TestOutputHelper?.WriteLine($"model 2: {model2.State}: {model2.StateReason}");
+        Assert.Equal(model2.State == ModelState.Active, model2.Gate.Passed);
+        Assert.Equal(1, model2.Gate.AgainstVersion);
+        Assert.True(model2.Gate.Users > 0 && model2.Gate.Comparisons > 0);
+        var inForce = (await Stack.TrainerClient.GetModelAsync(new GetModelRequest(), Deadline())).Summary.Version;
+        Assert.Equal(model2.State == ModelState.Active ? 2 : 1, inForce);
+        await WaitForModelInAdapterAsync(inForce);
 
         Assert.Equal([1L, 2L], await Stores.ModelVersionsAsync());
         Assert.All(await Stores.JobsAsync(), j => Assert.Equal(("succeeded", "threshold"), j));
@@ -79,7 +95,7 @@ public sealed class EndToEndTests : StackTest
         foreach (var prompt in ProbePrompts)
         {
             Assert.True(await FormalMarginAsync(newcomer, prompt) > 0, $"newcomer, prompt {prompt}: formal not preferred after the retrain");
-            Assert.True(await FormalMarginAsync(population.FormalUser, prompt) > 0, $"formal user, prompt {prompt}: formal not preferred under model 2");
+            Assert.True(await FormalMarginAsync(population.FormalUser, prompt) > 0, $"formal user, prompt {prompt}: formal not preferred under model {inForce}");
         }
 
         await WaitForCopiesAsync();
