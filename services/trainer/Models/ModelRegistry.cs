@@ -138,7 +138,8 @@ public sealed partial class ModelRegistry(
     [LoggerMessage(Level = LogLevel.Information, Message = "Model version {Version} is in force (was {Previous}): {Reason}")]
     private partial void LogPromoted(long version, long previous, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Model version {Version} rejected by the gate: {Verdict}")]
+    // A verdict, not a fault of the process: information, as a promotion is.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model version {Version} rejected by the gate: {Verdict}")]
     private partial void LogRejected(long version, string verdict);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model version {Version} passed the gate and is held: the registry is pinned ({Verdict})")]
