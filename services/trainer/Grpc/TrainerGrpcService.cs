@@ -108,6 +108,61 @@ public sealed partial class TrainerGrpcService(
         }
     }
 
+    /// <summary>Largest model file ImportModel takes.</summary>
+    public const long MaxImportBytes = 256L * 1024 * 1024;
+
+    public override async Task<ImportModelReply> ImportModel(IAsyncStreamReader<ImportModelRequest> requestStream, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        using var file = new MemoryStream();
+        string? sha = null;
+        var force = false;
+        var reason = "";
+        await foreach (var message in requestStream.ReadAllAsync(ct))
+        {
+            if (sha is null)
+            {
+                sha = message.Sha256.Trim();
+                if (sha.Length != 64 || !sha.All(Uri.IsHexDigit))
+                {
+                    throw Invalid("sha256", "the first message must carry the file's SHA-256 as 64 hex digits");
+                }
+
+                force = message.Force;
+                reason = OptionalText(message.Reason, "reason");
+            }
+
+            if (file.Length + message.Chunk.Length > MaxImportBytes)
+            {
+                throw new RpcException(new Status(StatusCode.ResourceExhausted, $"The model file is larger than {MaxImportBytes} bytes."));
+            }
+
+            message.Chunk.WriteTo(file);
+        }
+
+        if (sha is null || file.Length == 0)
+        {
+            throw Invalid("chunk", "no bytes were sent");
+        }
+
+        var bytes = file.ToArray();
+        var actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        if (!string.Equals(actual, sha, StringComparison.OrdinalIgnoreCase))
+        {
+            throw Invalid("sha256", $"the {bytes.Length} bytes received have SHA-256 {actual}, not {sha.ToLowerInvariant()}: the file was damaged or is another file");
+        }
+
+        try
+        {
+            var version = await registry.ImportAsync(bytes, force, reason, ct);
+            return new ImportModelReply { Model = await SummaryAsync(version, ct) };
+        }
+        catch (InvalidDataException e)
+        {
+            throw Invalid("chunk", e.Message);
+        }
+    }
+
     public override async Task<PinModelReply> PinModel(PinModelRequest request, ServerCallContext context)
     {
         var state = await registry.PinAsync(request.Pinned, OptionalText(request.Reason, "reason"), context.CancellationToken);

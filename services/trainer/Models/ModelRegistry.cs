@@ -19,7 +19,8 @@ namespace Attune.Trainer.Models;
 /// <see cref="ModelOutboxDispatcher"/> publishes.
 /// </summary>
 public sealed partial class ModelRegistry(
-    IModelStore models, TrainerOptions options, ModelOutboxDispatcher dispatcher, TimeProvider clock, ILogger<ModelRegistry> logger)
+    IModelStore models, ITrainingDataStore data, TrainerOptions options, ModelOutboxDispatcher dispatcher, TimeProvider clock,
+    ILogger<ModelRegistry> logger)
 {
     /// <summary>The bus message id of promotion number <paramref name="promotion"/>: stable, so a re-publish deduplicates.</summary>
     public static Guid MessageId(long promotion)
@@ -30,8 +31,72 @@ public sealed partial class ModelRegistry(
         return new Guid(hash.AsSpan(0, 16), bigEndian: true);
     }
 
+    /// <summary>
+    /// Imports a model file: checks it, stores it without its training users' weights as a new candidate, and puts it
+    /// through the gate on this trainer's held-out comparisons (or in force at once with <paramref name="force"/>).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The bytes are not a model the services can use; the message says why.</exception>
+    public async Task<long> ImportAsync(byte[] file, bool force, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        PrefModel model;
+        try
+        {
+            using var stream = new MemoryStream(file, writable: false);
+            model = ModelFile.Read(stream);
+            var featurizer = Attune.Text.Hashing.HashingFeaturizer.FromDescription(model.Featurizer);
+            if (featurizer.Dimension != model.Dimension)
+            {
+                throw new InvalidDataException($"its featurizer '{model.Featurizer}' has dimension {featurizer.Dimension}, the model D = {model.Dimension}");
+            }
+        }
+        catch (Exception e) when (e is ModelFileException or FormatException or InvalidDataException or EndOfStreamException)
+        {
+            throw new InvalidDataException($"The file is not a model this deployment can use: {e.Message}", e);
+        }
+
+        using var published = new MemoryStream();
+        ModelFile.Write(published, PublishedModel.WithoutUsers(model));
+        var why = string.IsNullOrWhiteSpace(reason) ? "imported" : $"imported: {reason.Trim()}";
+        var metadata = new ModelMetadata
+        {
+            K = model.Rank,
+            Users = model.UserIds.Count,
+            JobId = "import",
+            Featurizer = model.Featurizer,
+            Initialization = why,
+            Metrics = model.Metrics.ToDictionary(m => m.Key, m => m.Value),
+        };
+        var info = await models.PublishAsync(published.ToArray(), metadata.ToJson(), cancellationToken);
+        LogImported(info.Version, model.Rank, file.Length);
+        if (force)
+        {
+            await ActivateAsync(info.Version, $"forced: {why}", forced: true, gateJson: null, cancellationToken);
+            return info.Version;
+        }
+
+        var rows = new List<TrainingComparison>();
+        var watermark = await data.GetWatermarkAsync(cancellationToken);
+        await foreach (var c in data.ReadAllAsync(0, cancellationToken))
+        {
+            if (c.Sequence > watermark)
+            {
+                break;
+            }
+
+            rows.Add(c);
+        }
+
+        var split = TrainingHygiene.Apply(rows, options.Gate.HeldOutPercent, options.MaxUserShare);
+        await DecideAsync(new TrainedCandidate(info.Version, metadata, model, split), cancellationToken, requireNewData: false);
+        return info.Version;
+    }
+
     /// <summary>Runs the gate on a stored candidate and promotes, holds (pinned) or rejects it.</summary>
-    public async Task<GateResult> DecideAsync(TrainedCandidate candidate, CancellationToken cancellationToken)
+    /// <param name="candidate">The stored candidate and the split to judge it on.</param>
+    /// <param name="cancellationToken">Cancels the decision.</param>
+    /// <param name="requireNewData">Whether the candidate must have trained on more than the model in force (false for imports).</param>
+    public async Task<GateResult> DecideAsync(TrainedCandidate candidate, CancellationToken cancellationToken, bool requireNewData = true)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         var registry = await models.GetRegistryAsync(cancellationToken);
@@ -41,7 +106,9 @@ public sealed partial class ModelRegistry(
         {
             using var stream = new MemoryStream(stored.Content, writable: false);
             active = (ModelFile.Read(stream), inForce);
-            newComparisons = candidate.Metadata.Comparisons - ModelMetadata.Parse(stored.Info.MetadataJson).Comparisons;
+            newComparisons = requireNewData
+                ? candidate.Metadata.Comparisons - ModelMetadata.Parse(stored.Info.MetadataJson).Comparisons
+                : long.MaxValue;
         }
 
         var gate = await Task.Run(() => ModelGate.Evaluate(
@@ -144,6 +211,9 @@ public sealed partial class ModelRegistry(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model version {Version} passed the gate and is held: the registry is pinned ({Verdict})")]
     private partial void LogHeld(long version, string verdict);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Imported a model file ({Bytes} bytes, K = {K}) as version {Version}")]
+    private partial void LogImported(long version, int k, int bytes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rolled back from model version {From} to {To}")]
     private partial void LogRolledBack(long from, long to);

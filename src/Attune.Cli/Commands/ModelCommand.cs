@@ -8,7 +8,7 @@ using Spectre.Console;
 namespace Attune.Cli.Commands;
 
 /// <summary>
-/// <c>attune model list | show [VERSION] | promote VERSION [--force] | pin | unpin | rollback</c>: the trainer's model
+/// <c>attune model list | show [VERSION] | import FILE [--force] | promote VERSION [--force] | pin | unpin | rollback</c>: the trainer's model
 /// registry over gRPC, through the gateway with an API key (<c>--gateway</c>, <c>--key</c> or <c>ATTUNE_API_KEY</c>), or
 /// straight at a trainer (<c>--gateway</c> set to its address, no key needed).
 /// </summary>
@@ -71,6 +71,47 @@ internal static class ModelCommand
             output.WriteLine($"unpinned (model {reply.ActiveVersion} in force).");
         }));
 
+        var file = new Argument<string>("file") { Description = "A model file (attune train --out, or a download)." };
+        var forceImport = new Option<bool>("--force") { Description = "Put it in force without the gate (recorded)." };
+        var import = new Command("import", "Import a model file: checked, stored as a candidate and judged by the gate.") { file, forceImport, reason };
+        import.SetAction(p =>
+        {
+            var path = p.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                error.WriteLine($"error: model file '{Path.GetFullPath(path)}' does not exist.");
+                return 3;
+            }
+
+            var bytes = File.ReadAllBytes(path);
+            return Call(p.GetValue(gateway)!, p.GetValue(key), output, error, async (client, options) =>
+            {
+                using var call = client.ImportModel(options);
+                var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+                const int chunk = 1024 * 1024;
+                for (var offset = 0; offset < bytes.Length; offset += chunk)
+                {
+                    var message = new ImportModelRequest
+                    {
+                        Chunk = Google.Protobuf.ByteString.CopyFrom(bytes, offset, Math.Min(chunk, bytes.Length - offset)),
+                    };
+                    if (offset == 0)
+                    {
+                        message.Sha256 = sha;
+                        message.Force = p.GetValue(forceImport);
+                        message.Reason = p.GetValue(reason) ?? "";
+                    }
+
+                    await call.RequestStream.WriteAsync(message);
+                }
+
+                await call.RequestStream.CompleteAsync();
+                var reply = await call;
+                var m = reply.Model;
+                output.WriteLine($"imported as model {m.Version} ({bytes.Length} bytes, K = {m.K}): {State(m)}: {m.StateReason}");
+            });
+        });
+
         var from = new Option<long>("--from") { Description = "Roll back only if this version is in force (a retried command rolls back once).", DefaultValueFactory = _ => 0 };
         var rollback = new Command("rollback", "Put back the model in force before the current one.") { from, reason };
         rollback.SetAction(p => Call(p.GetValue(gateway)!, p.GetValue(key), output, error, async (client, options) =>
@@ -82,9 +123,9 @@ internal static class ModelCommand
                 : $"model {reply.Model.Version} is in force; nothing changed.");
         }));
 
-        return new Command("model", "The trainer's model registry: list, show, promote, pin, unpin, rollback.")
+        return new Command("model", "The trainer's model registry: list, show, import, promote, pin, unpin, rollback.")
         {
-            gateway, key, list, show, promote, pin, unpin, rollback,
+            gateway, key, list, show, import, promote, pin, unpin, rollback,
         };
     }
 
