@@ -36,6 +36,7 @@ public static class AdapterServiceExtensions
         // Registered after the stores (their initializer runs first) and before the bus, so the stored model is in
         // force before the first answer is consumed.
         builder.Services.AddHostedService<ModelStartup>();
+        builder.Services.AddHostedService<ModelReconciler>();
         builder.AddAttuneBus(bus =>
         {
             bus.AddConsumer<FeedbackRecordedConsumer>(typeof(FeedbackRecordedConsumerDefinition));

@@ -24,6 +24,13 @@ public sealed class AdapterOptions
     /// <summary>Longest wait between start-up attempts to reach the trainer while it is down.</summary>
     public TimeSpan MaxStartupRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How often the adapter asks the trainer which model is in force (GetModel, a summary) and switches if it differs:
+    /// the safety net for a ModelPromoted lost while the broker restarted (each replica's model queue is temporary).
+    /// Default 30 s; zero turns it off.
+    /// </summary>
+    public TimeSpan ModelCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Throws <see cref="InvalidOperationException"/> naming the key of the first value out of range.</summary>
     public void Validate()
     {

@@ -6,8 +6,9 @@ using Grpc.Net.Client;
 namespace Attune.Cli.Commands;
 
 /// <summary>
-/// <c>attune up [--data DIR] [--port N] [--no-demo] [--demo-comparisons N]</c>: the embedded stack on 127.0.0.1 with
-/// SQLite files and the in-memory bus, seeded with the demo population, until Ctrl+C or SIGTERM.
+/// <c>attune up [--data DIR] [--port N] [--no-demo] [--demo-comparisons N] [--model FILE]</c>: the embedded stack on
+/// 127.0.0.1 with SQLite files and the in-memory bus, seeded with the demo population, until Ctrl+C or SIGTERM. With
+/// <c>--model</c>, the file (e.g. <c>attune train --out</c>) is imported and put in force before anything else.
 /// </summary>
 internal static class UpCommand
 {
@@ -29,9 +30,10 @@ internal static class UpCommand
             Description = "Comparisons each of the 84 demo users gives when seeding.",
             DefaultValueFactory = _ => 40,
         };
+        var model = new Option<string?>("--model") { Description = "A model file to import and put in force at start (attune train --out)." };
         var command = new Command("up", "Run feedback, trainer, adapter and the gateway with its page on this machine: SQLite files, in-memory bus, no servers to install.")
         {
-            data, port, noDemo, demoComparisons,
+            data, port, noDemo, demoComparisons, model,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -46,12 +48,20 @@ internal static class UpCommand
                 return 1;
             }
 
-            return await RunAsync(options, output, error, cancellationToken);
+            var modelFile = parse.GetValue(model);
+            if (modelFile is not null && !File.Exists(modelFile))
+            {
+                error.WriteLine($"error: model file '{Path.GetFullPath(modelFile)}' does not exist.");
+                return 3;
+            }
+
+            return await RunAsync(options, modelFile, output, error, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(EmbeddedOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        EmbeddedOptions options, string? modelFile, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         output.WriteLine($"attune up: starting the services (data in {options.DataDirectory})");
         EmbeddedStack stack;
@@ -73,6 +83,20 @@ internal static class UpCommand
             var shutdown = stack.WaitForShutdownAsync(cancellationToken);
             try
             {
+                if (modelFile is not null)
+                {
+                    try
+                    {
+                        var imported = await ImportAsync(trainer, adapter, modelFile, cancellationToken);
+                        output.WriteLine($"  model {imported.Version} imported from {Path.GetFileName(modelFile)} and in force: K = {imported.K}");
+                    }
+                    catch (RpcException e)
+                    {
+                        error.WriteLine($"error: the model file could not be imported: {e.StatusCode}: {e.Status.Detail}");
+                        return 1;
+                    }
+                }
+
                 if (options.Demo)
                 {
                     var stored = await DemoPopulation.SeedAsync(feedback, options.DemoComparisonsPerUser, cancellationToken);
@@ -111,5 +135,50 @@ internal static class UpCommand
 
         output.WriteLine("attune up: stopped");
         return 0;
+    }
+
+    /// <summary>Imports <paramref name="path"/> into the trainer, in force at once, and waits until the adapter serves it.</summary>
+    private static async Task<Contracts.V1.ModelSummary> ImportAsync(
+        GrpcChannel trainer, GrpcChannel adapter, string path, CancellationToken cancellationToken)
+    {
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        using var call = new Contracts.V1.TrainerService.TrainerServiceClient(trainer).ImportModel(cancellationToken: cancellationToken);
+        const int chunk = 1024 * 1024;
+        for (var offset = 0; offset < bytes.Length; offset += chunk)
+        {
+            var message = new Contracts.V1.ImportModelRequest
+            {
+                Chunk = Google.Protobuf.ByteString.CopyFrom(bytes, offset, Math.Min(chunk, bytes.Length - offset)),
+            };
+            if (offset == 0)
+            {
+                message.Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+                message.Force = true;
+                message.Reason = $"attune up --model {Path.GetFileName(path)}";
+            }
+
+            await call.RequestStream.WriteAsync(message, cancellationToken);
+        }
+
+        await call.RequestStream.CompleteAsync();
+        var model = (await call).Model;
+        var adapterClient = new Contracts.V1.AdapterService.AdapterServiceClient(adapter);
+        while (true)
+        {
+            try
+            {
+                var served = await adapterClient.GetProfileAsync(
+                    new Contracts.V1.GetProfileRequest { UserId = "attune-up-probe" }, cancellationToken: cancellationToken);
+                if (served.Profile.ModelVersion == model.Version)
+                {
+                    return model;
+                }
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.FailedPrecondition)
+            {
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        }
     }
 }

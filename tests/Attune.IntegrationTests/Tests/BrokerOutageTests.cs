@@ -51,8 +51,9 @@ public sealed class BrokerOutageTests : StackTest
     /// <summary>
     /// Issue 11: a model promoted while the broker is down. Model 1 is trained and in force in the adapter; model 2,
     /// trained on the same feedback, is rejected by the gate (nothing new to learn); with the broker stopped an operator
-    /// force-promotes it: the trainer's registry changes at once, its ModelPromoted waits in the model outbox, and the
-    /// adapter stays on model 1; once the broker is back the announcement is published and the adapter switches to 2.
+    /// force-promotes it: the trainer's registry changes at once and its ModelPromoted waits in the model outbox; once
+    /// the broker is back the adapter is on model 2 (by the announcement, or, when the broker's restart removed its
+    /// temporary queue before the announcement arrived, by its periodic check of the trainer's model in force).
     /// </summary>
     [Fact]
     public async Task BrokerStoppedWhileAModelIsPromoted_adapterSwitchesWhenTheBrokerIsBack()
@@ -74,8 +75,6 @@ public sealed class BrokerOutageTests : StackTest
                 new PromoteModelRequest { Version = second.ModelVersion, Force = true, Reason = "during the outage" }, Deadline());
             Assert.True(promoted.Changed && promoted.Model.Forced);
             Assert.Equal(second.ModelVersion, (await Stack.TrainerClient.GetModelAsync(new GetModelRequest(), Deadline())).Summary.Version);
-            await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
-            Assert.Equal(first.ModelVersion, await AdapterModelAsync());
         }
         finally
         {

@@ -34,8 +34,8 @@ public sealed partial class AttuneUpProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts <c>attune up --port 0 --data DIR</c> and waits for its "ready" line (at most 3 minutes).</summary>
-    public static async Task<AttuneUpProcess> StartAsync(string dataDir)
+    /// <summary>Starts <c>attune up --port 0 --data DIR [extra...]</c> and waits for its "ready" line (at most 3 minutes).</summary>
+    public static async Task<AttuneUpProcess> StartAsync(string dataDir, params string[] extra)
     {
         var path = ServiceProcess.BuildOutputPath(Path.Combine("src", "Attune.Cli"), "attune");
         if (!File.Exists(path))
@@ -43,7 +43,7 @@ public sealed partial class AttuneUpProcess : IAsyncDisposable
             throw new FileNotFoundException($"Build the CLI first (dotnet build src/Attune.Cli): {path}", path);
         }
 
-        var info = new ProcessStartInfo("dotnet", [path, "up", "--port", "0", "--data", dataDir])
+        var info = new ProcessStartInfo("dotnet", [path, "up", "--port", "0", "--data", dataDir, .. extra])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
