@@ -45,6 +45,9 @@ public sealed class OnboardingPageTests(PageFixture fixture) : IClassFixture<Pag
         Assert.Equal(10, await page.AnswersAsync());
         Assert.True(moved >= 9, $"the bars moved after only {moved} of 10 answers");
         await Assertions.Expect(page.Page.Locator("#cluster")).ToContainTextAsync("cluster");
+        var inForce = System.Text.RegularExpressions.Regex.Match(stack.Log, @"model (\d+) in force").Groups[1].Value;
+        Assert.NotEmpty(inForce);
+        await Assertions.Expect(page.Page.Locator("#model-version")).ToHaveTextAsync($"Scored with model version {inForce}, the one in force.");
         await Assertions.Expect(page.Page.Locator("#ask")).ToBeVisibleAsync();
         await page.Page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("03-after-ten-answers"), FullPage = true });
     }

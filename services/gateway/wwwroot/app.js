@@ -109,6 +109,8 @@ function renderProfile(profile) {
   $("cluster").textContent = cluster && k > 0
     ? `Closest group of users: cluster ${Number(cluster.cluster ?? 0) + 1} (similarity ${Number(cluster.similarity ?? 0).toFixed(2)})`
     : "This model has no clusters of users.";
+  // int64 arrives as a string in the proto3 JSON mapping.
+  $("model-version").textContent = `Scored with model version ${Number(profile.modelVersion ?? 0)}, the one in force.`;
   state.answers = Number(profile.answers ?? 0);
   $("answer-count").textContent = String(state.answers);
   $("profile").hidden = false;
