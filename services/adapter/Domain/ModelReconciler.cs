@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Attune.Adapter.Domain;
 
 /// <summary>
-/// Every <see cref="AdapterOptions.ModelCheckInterval"/>, asks the trainer which model is in force and switches to it if
-/// the adapter serves another. ModelPromoted normally switches the adapter at once; each replica consumes it on a
+/// Every <see cref="AdapterOptions.ModelCheckInterval"/>, asks the trainer which model is in force (ListModels: metadata
+/// only, no model bytes) and switches to it if the adapter serves another. ModelPromoted normally switches the adapter at once; each replica consumes it on a
 /// temporary queue, which a broker restart removes, so an announcement published while the queue was being declared
 /// again would otherwise be missed until the next promotion.
 /// </summary>
@@ -43,8 +43,10 @@ public sealed partial class ModelReconciler(
 
             try
             {
-                var inForce = (await trainer.GetModelAsync(new GetModelRequest(), deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: stoppingToken)).Summary.Version;
-                if (book.Current?.Version != inForce)
+                var listed = await trainer.ListModelsAsync(
+                    new ListModelsRequest { PageSize = 100 }, deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: stoppingToken);
+                // The model in force is among the newest 100 unless rolled back past them: then the next promotion tells.
+                if (listed.Models.FirstOrDefault(m => m.State == ModelState.Active)?.Version is { } inForce && book.Current?.Version != inForce)
                 {
                     LogMissed(inForce, book.Current?.Version ?? 0);
                     await sync.SyncAsync(inForce, stoppingToken);

@@ -25,7 +25,7 @@ public sealed class AdapterOptions
     public TimeSpan MaxStartupRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// How often the adapter asks the trainer which model is in force (GetModel, a summary) and switches if it differs:
+    /// How often the adapter asks the trainer which model is in force (ListModels, metadata only) and switches if it differs:
     /// the safety net for a ModelPromoted lost while the broker restarted (each replica's model queue is temporary).
     /// Default 30 s; zero turns it off.
     /// </summary>

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using Attune.Contracts.Messages;
+using Attune.ServiceDefaults;
 using Attune.Storage;
 using MassTransit;
 
@@ -8,82 +7,22 @@ namespace Attune.Feedback.Outbox;
 /// <summary>
 /// Publishes the feedback store's outbox to the bus, oldest first, at least once: an entry is marked dispatched only
 /// after the broker accepted it, so a broker outage leaves entries pending until it is back, and a crash between publish
-/// and mark republishes (consumers deduplicate by message id). Woken by <see cref="Notify"/> after each write, and
-/// polls otherwise.
+/// and mark republishes (consumers deduplicate by message id). Entries are leased, so two replicas publish disjoint
+/// batches. The loop, wake-up and backoff are <see cref="OutboxPublisher"/>'s.
 /// </summary>
-public sealed partial class OutboxDispatcher(
-    IFeedbackStore store, IBus bus, ILogger<OutboxDispatcher> logger) : BackgroundService
+public sealed class OutboxDispatcher(IFeedbackStore store, IBus bus, ILogger<OutboxDispatcher> logger)
+    : OutboxPublisher(bus, logger, "outbox events")
 {
     private const int BatchSize = 256;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
-
-    private readonly SemaphoreSlim _wake = new(0, 1);
-
-    /// <summary>Wakes the dispatcher: something was queued.</summary>
-    public void Notify()
-    {
-        if (_wake.CurrentCount == 0)
-        {
-            try
-            {
-                _wake.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already woken by another writer.
-            }
-        }
-    }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var backoff = TimeSpan.FromMilliseconds(250);
-        var failing = false;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var published = await DispatchBatchAsync(stoppingToken);
-                if (failing)
-                {
-                    LogRecovered();
-                    failing = false;
-                }
-
-                backoff = TimeSpan.FromMilliseconds(250);
-                if (published < BatchSize)
-                {
-                    await _wake.WaitAsync(IdlePoll, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                if (!failing)
-                {
-                    LogOutage(e);
-                    failing = true;
-                }
-
-                await Task.Delay(backoff, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
-            }
-        }
-    }
-
-    private async Task<int> DispatchBatchAsync(CancellationToken stoppingToken)
+    protected override async Task<bool> DispatchBatchAsync(CancellationToken stoppingToken)
     {
         var entries = await store.LeaseOutboxAsync(BatchSize, Lease, stoppingToken);
         if (entries.Count == 0)
         {
-            return 0;
+            return false;
         }
 
         var done = new List<long>(entries.Count);
@@ -91,13 +30,7 @@ public sealed partial class OutboxDispatcher(
         {
             foreach (var entry in entries)
             {
-                var type = MessageTypes.Resolve(entry.MessageType);
-                var message = JsonSerializer.Deserialize(entry.PayloadJson, type)
-                    ?? throw new InvalidOperationException($"Outbox entry {entry.Id} has an empty payload.");
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                timeout.CancelAfter(PublishTimeout);
-                var messageId = entry.MessageId;
-                await bus.Publish(message, type, ctx => ctx.MessageId = messageId, timeout.Token);
+                await PublishAsync(entry.Id, entry.MessageId, entry.MessageType, entry.PayloadJson, stoppingToken);
                 done.Add(entry.Id);
             }
         }
@@ -109,12 +42,6 @@ public sealed partial class OutboxDispatcher(
             }
         }
 
-        return done.Count;
+        return done.Count == BatchSize;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot publish outbox events; they stay queued and are retried")]
-    private partial void LogOutage(Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Publishing outbox events again")]
-    private partial void LogRecovered();
 }

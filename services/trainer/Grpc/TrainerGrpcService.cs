@@ -82,10 +82,11 @@ public sealed partial class TrainerGrpcService(
 
     public override async Task<GetModelReply> GetModel(GetModelRequest request, ServerCallContext context)
     {
-        var model = await FindModelAsync(request.Version, context.CancellationToken);
-        var state = await models.GetStateAsync(model.Info.Version, context.CancellationToken);
-        var reply = MapToModel(model, state);
-        reply.Pinned = (await models.GetRegistryAsync(context.CancellationToken)).Pinned;
+        var ct = context.CancellationToken;
+        var registry = await models.GetRegistryAsync(ct);
+        var model = await FindModelAsync(request.Version == 0 ? registry.ActiveVersion ?? 0 : request.Version, ct);
+        var reply = MapToModel(model, await models.GetStateAsync(model.Info.Version, ct));
+        reply.Pinned = registry.Pinned;
         return reply;
     }
 

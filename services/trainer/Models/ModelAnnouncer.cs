@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Attune.Contracts.Messages;
 using Attune.Storage;
 using MassTransit;
@@ -20,13 +18,7 @@ public sealed partial class ModelAnnouncer(
         [TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10)];
 
     /// <summary>The bus message id of ModelTrained for <paramref name="version"/>.</summary>
-    public static Guid MessageId(long version)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"attune.trainer.ModelTrained:{version}"));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80); // version 8 (custom), RFC 9562
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // variant
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-    }
+    public static Guid MessageId(long version) => StableMessageId.From($"attune.trainer.ModelTrained:{version}");
 
     /// <summary>Publishes ModelTrained for a model already stored; false when every attempt failed (logged).</summary>
     public async Task<bool> AnnounceAsync(long version, int k, string jobId, CancellationToken cancellationToken)

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Attune.Contracts.Messages;
 using Attune.Ml.Models;
@@ -23,13 +21,7 @@ public sealed partial class ModelRegistry(
     ILogger<ModelRegistry> logger)
 {
     /// <summary>The bus message id of promotion number <paramref name="promotion"/>: stable, so a re-publish deduplicates.</summary>
-    public static Guid MessageId(long promotion)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"attune.trainer.ModelPromoted:{promotion}"));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-    }
+    public static Guid MessageId(long promotion) => StableMessageId.From($"attune.trainer.ModelPromoted:{promotion}");
 
     /// <summary>
     /// Imports a model file: checks it, stores it without its training users' weights as a new candidate, and puts it
@@ -75,18 +67,7 @@ public sealed partial class ModelRegistry(
             return info.Version;
         }
 
-        var rows = new List<TrainingComparison>();
-        var watermark = await data.GetWatermarkAsync(cancellationToken);
-        await foreach (var c in data.ReadAllAsync(0, cancellationToken))
-        {
-            if (c.Sequence > watermark)
-            {
-                break;
-            }
-
-            rows.Add(c);
-        }
-
+        var (rows, _) = await TrainingRows.LoadAsync(data, cancellationToken);
         var split = TrainingHygiene.Apply(rows, options.Gate.HeldOutPercent, options.MaxUserShare);
         await DecideAsync(new TrainedCandidate(info.Version, metadata, model, split), cancellationToken, requireNewData: false);
         return info.Version;

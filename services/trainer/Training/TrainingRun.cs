@@ -32,18 +32,7 @@ public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, Era
         reporter.Report("loading", 0.01);
         await FlushOrAbandonAsync(reporter, cancellationToken);
         using var erasedSinceLoad = erasures.Begin();
-        var watermark = await data.GetWatermarkAsync(cancellationToken);
-        var rows = new List<TrainingComparison>();
-        await foreach (var c in data.ReadAllAsync(0, cancellationToken))
-        {
-            if (c.Sequence > watermark)
-            {
-                break;
-            }
-
-            rows.Add(c);
-        }
-
+        var (rows, watermark) = await TrainingRows.LoadAsync(data, cancellationToken);
         var hygiene = TrainingHygiene.Apply(rows, options.Gate.HeldOutPercent, options.MaxUserShare);
         var featurizer = new HashingFeaturizer();
         var set = await Task.Run(() => TrainingSetBuilder.Build(hygiene.Training, featurizer, cancellationToken), cancellationToken);

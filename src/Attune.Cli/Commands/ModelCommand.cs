@@ -86,28 +86,7 @@ internal static class ModelCommand
             var bytes = File.ReadAllBytes(path);
             return Call(p.GetValue(gateway)!, p.GetValue(key), output, error, async (client, options) =>
             {
-                using var call = client.ImportModel(options);
-                var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
-                const int chunk = 1024 * 1024;
-                for (var offset = 0; offset < bytes.Length; offset += chunk)
-                {
-                    var message = new ImportModelRequest
-                    {
-                        Chunk = Google.Protobuf.ByteString.CopyFrom(bytes, offset, Math.Min(chunk, bytes.Length - offset)),
-                    };
-                    if (offset == 0)
-                    {
-                        message.Sha256 = sha;
-                        message.Force = p.GetValue(forceImport);
-                        message.Reason = p.GetValue(reason) ?? "";
-                    }
-
-                    await call.RequestStream.WriteAsync(message);
-                }
-
-                await call.RequestStream.CompleteAsync();
-                var reply = await call;
-                var m = reply.Model;
+                var m = await ModelUpload.ImportAsync(client, bytes, p.GetValue(forceImport), p.GetValue(reason) ?? "", options);
                 output.WriteLine($"imported as model {m.Version} ({bytes.Length} bytes, K = {m.K}): {State(m)}: {m.StateReason}");
             });
         });

@@ -142,26 +142,9 @@ internal static class UpCommand
         GrpcChannel trainer, GrpcChannel adapter, string path, CancellationToken cancellationToken)
     {
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        using var call = new Contracts.V1.TrainerService.TrainerServiceClient(trainer).ImportModel(cancellationToken: cancellationToken);
-        const int chunk = 1024 * 1024;
-        for (var offset = 0; offset < bytes.Length; offset += chunk)
-        {
-            var message = new Contracts.V1.ImportModelRequest
-            {
-                Chunk = Google.Protobuf.ByteString.CopyFrom(bytes, offset, Math.Min(chunk, bytes.Length - offset)),
-            };
-            if (offset == 0)
-            {
-                message.Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
-                message.Force = true;
-                message.Reason = $"attune up --model {Path.GetFileName(path)}";
-            }
-
-            await call.RequestStream.WriteAsync(message, cancellationToken);
-        }
-
-        await call.RequestStream.CompleteAsync();
-        var model = (await call).Model;
+        var model = await ModelUpload.ImportAsync(
+            new Contracts.V1.TrainerService.TrainerServiceClient(trainer), bytes, force: true,
+            $"attune up --model {Path.GetFileName(path)}", new CallOptions(cancellationToken: cancellationToken));
         var adapterClient = new Contracts.V1.AdapterService.AdapterServiceClient(adapter);
         while (true)
         {
