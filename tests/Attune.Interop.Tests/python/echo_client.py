@@ -219,7 +219,8 @@ class Scenarios:
 
     def reflection(self):
         """Lists services, then resolves a symbol into file descriptors, builds a dynamic stub and calls it."""
-        from google.protobuf import descriptor_pb2, descriptor_pool, json_format, message_factory
+        from google.protobuf import json_format
+        from reflection_pool import build_pool, fetch_files, message_class_of
 
         version = self.arg.get("version", "v1")
         if version == "v1":
@@ -239,33 +240,13 @@ class Scenarios:
             found = ask(file_containing_symbol=symbol)
             if found.HasField("error_response"):
                 return {"code": "OK", "services": services, "symbol_error": found.error_response.error_code}
-            files = {}
-            pending = list(found.file_descriptor_response.file_descriptor_proto)
-            while pending:
-                proto = descriptor_pb2.FileDescriptorProto.FromString(pending.pop())
-                files[proto.name] = proto
-                for dependency in proto.dependency:
-                    if dependency not in files:
-                        more = ask(file_by_filename=dependency)
-                        pending.extend(more.file_descriptor_response.file_descriptor_proto)
-            pool = descriptor_pool.DescriptorPool()
-            added = set()
-
-            def add(name):
-                if name in added:
-                    return
-                for dependency in files[name].dependency:
-                    add(dependency)
-                pool.Add(files[name])
-                added.add(name)
-
-            for name in files:
-                add(name)
+            files = fetch_files(ask, found.file_descriptor_response)
+            pool = build_pool(files)
             service = pool.FindServiceByName(symbol)
             method = service.FindMethodByName(self.arg.get("method", "Unary"))
-            factory = message_factory.MessageFactory(pool)
-            request_class = factory.GetPrototype(method.input_type)
-            reply_class = factory.GetPrototype(method.output_type)
+            message_class = message_class_of(pool)
+            request_class = message_class(method.input_type)
+            reply_class = message_class(method.output_type)
             call = self.channel.unary_unary(f"/{service.full_name}/{method.name}",
                                             request_serializer=request_class.SerializeToString,
                                             response_deserializer=reply_class.FromString)

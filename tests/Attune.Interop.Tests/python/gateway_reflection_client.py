@@ -24,7 +24,8 @@ def main() -> None:
     sys.path.insert(0, options.gen)
 
     import grpc
-    from google.protobuf import descriptor_pb2, descriptor_pool, json_format, message_factory
+    from google.protobuf import json_format
+    from reflection_pool import build_pool, fetch_files, message_class_of
     from grpc_protos.reflection.v1 import reflection_pb2 as rpb, reflection_pb2_grpc as rgrpc
 
     metadata = (("x-api-key", options.api_key),)
@@ -40,31 +41,9 @@ def main() -> None:
         out["services"] = sorted(s.name for s in ask(list_services="").list_services_response.service)
 
         # Every file the adapter's service needs, its imports included, into one descriptor pool.
-        files = {}
-        pending = list(ask(file_containing_symbol="attune.v1.AdapterService").file_descriptor_response.file_descriptor_proto)
-        while pending:
-            proto = descriptor_pb2.FileDescriptorProto.FromString(pending.pop())
-            if proto.name in files:
-                continue
-            files[proto.name] = proto
-            for dependency in proto.dependency:
-                if dependency not in files:
-                    pending.extend(ask(file_by_filename=dependency).file_descriptor_response.file_descriptor_proto)
-        pool = descriptor_pool.DescriptorPool()
-        added = set()
-
-        def add(name):
-            if name in added:
-                return
-            for dependency in files[name].dependency:
-                add(dependency)
-            pool.Add(files[name])
-            added.add(name)
-
-        for name in files:
-            add(name)
-        # protobuf >= 4.22 has GetMessageClass; Debian 12's 4.21 has MessageFactory.GetPrototype.
-        message_class = getattr(message_factory, "GetMessageClass", None) or message_factory.MessageFactory(pool).GetPrototype
+        files = fetch_files(ask, ask(file_containing_symbol="attune.v1.AdapterService").file_descriptor_response)
+        pool = build_pool(files)
+        message_class = message_class_of(pool)
         out["files"] = sorted(files)
         service = pool.FindServiceByName("attune.v1.AdapterService")
         out["methods"] = [m.name for m in service.methods]
