@@ -74,14 +74,52 @@ public sealed class EmbeddedStack : IAsyncDisposable
     public IReadOnlyList<(string Name, Uri Address)> Services =>
         [("trainer", Trainer), ("feedback", Feedback), ("adapter", Adapter), ("generator", Generator), ("gateway", Gateway), ("page", Web)];
 
-    /// <summary>Starts the services; stops the ones already started if one fails.</summary>
+    /// <summary>
+    /// Starts the services; stops the ones already started if one fails. With <see cref="EmbeddedOptions.BasePort"/> 0 the
+    /// ports are chosen free; a port another process takes between that choice and the bind is chosen again (at most
+    /// <see cref="FreePortAttempts"/> times), since the services must know each other's addresses before they start.
+    /// </summary>
     public static async Task<EmbeddedStack> StartAsync(EmbeddedOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         Directory.CreateDirectory(options.DataDirectory);
-        var ports = options.BasePort == 0
-            ? [FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), FreePort()]
-            : Enumerable.Range(options.BasePort, 6).ToArray();
+        if (options.BasePort != 0)
+        {
+            return await StartOnceAsync(options, [.. Enumerable.Range(options.BasePort, 6)], cancellationToken);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(options, [FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), FreePort()], cancellationToken);
+            }
+            catch (IOException e) when (attempt < FreePortAttempts && IsAddressInUse(e))
+            {
+                // A free port was taken by another process before the bind; choose again.
+            }
+        }
+    }
+
+    /// <summary>How many times free ports are chosen before a lost bind race is reported.</summary>
+    public const int FreePortAttempts = 5;
+
+    private static bool IsAddressInUse(Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is Microsoft.AspNetCore.Connections.AddressInUseException
+                or SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static async Task<EmbeddedStack> StartOnceAsync(EmbeddedOptions options, int[] ports, CancellationToken cancellationToken)
+    {
         var feedback = Address(ports[0]);
         var trainer = Address(ports[1]);
         var adapter = Address(ports[2]);
