@@ -58,7 +58,12 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// Starts services/<paramref name="service"/> (assembly Attune.NAME) on <paramref name="port"/> with
     /// <paramref name="environment"/> and waits until it is SERVING (at most 90 s).
     /// </summary>
-    public static async Task<ServiceProcess> StartAsync(string service, int port, IReadOnlyDictionary<string, string> environment)
+    /// <remarks>
+    /// <paramref name="healthService"/> is the grpc.health.v1 name asked: "" (everything the service needs), or e.g. the
+    /// gateway's "self" when some of its backends are deliberately absent.
+    /// </remarks>
+    public static async Task<ServiceProcess> StartAsync(
+        string service, int port, IReadOnlyDictionary<string, string> environment, string healthService = "")
     {
         var assembly = "Attune." + CultureInfo.InvariantCulture.TextInfo.ToTitleCase(service);
         var path = RepositoryLayout.ServiceAssembly(service, assembly);
@@ -81,7 +86,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         var started = new ServiceProcess(service, Process.Start(info)!, port);
         try
         {
-            await started.WaitServingAsync(TimeSpan.FromSeconds(90));
+            await started.WaitServingAsync(TimeSpan.FromSeconds(90), healthService);
         }
         catch
         {
@@ -133,7 +138,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task WaitServingAsync(TimeSpan timeout)
+    private async Task WaitServingAsync(TimeSpan timeout, string healthService)
     {
         using var channel = GrpcChannel.ForAddress(Address);
         var health = new Health.HealthClient(channel);
@@ -147,7 +152,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
             try
             {
-                var reply = await health.CheckAsync(new HealthCheckRequest(), new CallOptions(deadline: DateTime.UtcNow + TimeSpan.FromSeconds(2)));
+                var reply = await health.CheckAsync(new HealthCheckRequest { Service = healthService }, new CallOptions(deadline: DateTime.UtcNow + TimeSpan.FromSeconds(2)));
                 if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
                 {
                     return;

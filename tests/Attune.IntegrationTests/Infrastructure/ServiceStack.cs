@@ -10,7 +10,8 @@ namespace Attune.IntegrationTests.Infrastructure;
 /// Feedback, trainer and adapter as three processes, configured as in production: <c>Bus:Transport=rabbitmq</c> on
 /// one RabbitMQ virtual host and PostgreSQL storage, each service in its own schema of one test database; the
 /// adapter knows the trainer's and the feedback service's addresses. Started consumers first (trainer, adapter, then
-/// feedback), so every queue is bound before the first event is published.
+/// feedback), so every queue is bound before the first event is published. Optionally the gateway in front of them, as a
+/// fourth process with one API key (<see cref="GatewayKey"/>), as clients reach the services in production.
 /// </summary>
 public sealed class ServiceStack : IAsyncDisposable
 {
@@ -18,8 +19,9 @@ public sealed class ServiceStack : IAsyncDisposable
     private readonly Uri _bus;
     private readonly IReadOnlyDictionary<string, string> _trainerSettings;
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), $"attune-it-{Guid.NewGuid():N}");
-    private readonly (int Feedback, int Trainer, int Adapter) _ports = (FreePort(), FreePort(), FreePort());
+    private readonly (int Feedback, int Trainer, int Adapter, int Gateway) _ports = (FreePort(), FreePort(), FreePort(), FreePort());
     private GrpcChannel? _feedbackChannel;
+    private GrpcChannel? _gatewayChannel;
     private GrpcChannel? _trainerChannel;
     private GrpcChannel? _adapterChannel;
 
@@ -36,6 +38,15 @@ public sealed class ServiceStack : IAsyncDisposable
 
     public ServiceProcess Adapter { get; private set; } = null!;
 
+    /// <summary>The gateway, when the stack was started with one.</summary>
+    public ServiceProcess? Gateway { get; private set; }
+
+    /// <summary>The API key the gateway accepts (send it as x-api-key).</summary>
+    public string GatewayKey { get; } = "it-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>The gateway's channel (gRPC over h2c); null without a gateway.</summary>
+    public GrpcChannel? GatewayChannel => _gatewayChannel;
+
     public FeedbackService.FeedbackServiceClient FeedbackClient { get; private set; } = null!;
 
     public TrainerService.TrainerServiceClient TrainerClient { get; private set; } = null!;
@@ -43,12 +54,16 @@ public sealed class ServiceStack : IAsyncDisposable
     public AdapterService.AdapterServiceClient AdapterClient { get; private set; } = null!;
 
     /// <summary>The last lines each service logged, for failure messages.</summary>
-    public string Logs => string.Join(System.Environment.NewLine, new[] { Feedback, Trainer, Adapter }
-        .Where(p => p is not null)
+    public string Logs => string.Join(System.Environment.NewLine, new[] { Feedback, Trainer, Adapter, Gateway }
+        .OfType<ServiceProcess>()
         .Select(p => $"--- {p.Name} ---{System.Environment.NewLine}{p.RecentOutput}"));
 
-    /// <summary>Starts the three services; <paramref name="trainerSettings"/> are <c>Trainer__*</c> environment variables.</summary>
-    public static async Task<ServiceStack> StartAsync(TestDatabase database, Uri bus, IReadOnlyDictionary<string, string> trainerSettings)
+    /// <summary>
+    /// Starts the three services (and the gateway when <paramref name="withGateway"/>); <paramref name="trainerSettings"/>
+    /// are <c>Trainer__*</c> environment variables.
+    /// </summary>
+    public static async Task<ServiceStack> StartAsync(
+        TestDatabase database, Uri bus, IReadOnlyDictionary<string, string> trainerSettings, bool withGateway = false)
     {
         var stack = new ServiceStack(database, bus, trainerSettings);
         try
@@ -61,6 +76,21 @@ public sealed class ServiceStack : IAsyncDisposable
                 ["Adapter__MaxStartupRetryDelay"] = "00:00:02",
             }));
             stack.Feedback = await ServiceProcess.StartAsync("feedback", stack._ports.Feedback, stack.ServiceEnvironment("feedback", new Dictionary<string, string>()));
+            if (withGateway)
+            {
+                stack.Gateway = await ServiceProcess.StartAsync("gateway", stack._ports.Gateway, new Dictionary<string, string>
+                {
+                    ["Services__Feedback"] = $"http://127.0.0.1:{stack._ports.Feedback}",
+                    ["Services__Trainer"] = $"http://127.0.0.1:{stack._ports.Trainer}",
+                    ["Services__Adapter"] = $"http://127.0.0.1:{stack._ports.Adapter}",
+                    ["Gateway__ApiKeys__0__Name"] = "integration",
+                    ["Gateway__ApiKeys__0__Sha256"] = Convert.ToHexStringLower(
+                        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stack.GatewayKey))),
+                    ["Gateway__ApiKeys__0__PermitsPerSecond"] = "1000",
+                    ["Gateway__ApiKeys__0__Burst"] = "1000",
+                }, healthService: "self"); // no generator in this stack
+                stack._gatewayChannel = GrpcChannel.ForAddress(stack.Gateway.Address);
+            }
         }
         catch
         {
@@ -94,7 +124,8 @@ public sealed class ServiceStack : IAsyncDisposable
         _feedbackChannel?.Dispose();
         _trainerChannel?.Dispose();
         _adapterChannel?.Dispose();
-        foreach (var service in new[] { Feedback, Adapter, Trainer })
+        _gatewayChannel?.Dispose();
+        foreach (var service in new[] { Gateway, Feedback, Adapter, Trainer })
         {
             if (service is not null)
             {

@@ -23,13 +23,16 @@ public abstract class StackTest : IAsyncLifetime
         ["Trainer__MaxAutoRank"] = "3",
     };
 
+    /// <summary>Whether the stack has the gateway in front of it (<see cref="ServiceStack.Gateway"/>).</summary>
+    protected virtual bool WithGateway => false;
+
     public async ValueTask InitializeAsync()
     {
         var database = await TestDatabase.CreateAsync();
         _resources.Add(database);
         var bus = await StartBrokerAsync(_resources);
         Stores = new Stores(database);
-        Stack = await ServiceStack.StartAsync(database, bus, TrainerSettings);
+        Stack = await ServiceStack.StartAsync(database, bus, TrainerSettings, WithGateway);
         _resources.Add(Stack);
     }
 
