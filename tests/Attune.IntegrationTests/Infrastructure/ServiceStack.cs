@@ -60,10 +60,11 @@ public sealed class ServiceStack : IAsyncDisposable
 
     /// <summary>
     /// Starts the three services (and the gateway when <paramref name="withGateway"/>); <paramref name="trainerSettings"/>
-    /// are <c>Trainer__*</c> environment variables.
+    /// are <c>Trainer__*</c> environment variables, <paramref name="adapterSettings"/> <c>Adapter__*</c> ones.
     /// </summary>
     public static async Task<ServiceStack> StartAsync(
-        TestDatabase database, Uri bus, IReadOnlyDictionary<string, string> trainerSettings, bool withGateway = false)
+        TestDatabase database, Uri bus, IReadOnlyDictionary<string, string> trainerSettings, bool withGateway = false,
+        IReadOnlyDictionary<string, string>? adapterSettings = null)
     {
         var stack = new ServiceStack(database, bus, trainerSettings);
         try
@@ -74,7 +75,7 @@ public sealed class ServiceStack : IAsyncDisposable
                 ["Services__Trainer"] = $"http://127.0.0.1:{stack._ports.Trainer}",
                 ["Services__Feedback"] = $"http://127.0.0.1:{stack._ports.Feedback}",
                 ["Adapter__MaxStartupRetryDelay"] = "00:00:02",
-            }));
+            }.Concat(adapterSettings ?? new Dictionary<string, string>()).ToDictionary()));
             stack.Feedback = await ServiceProcess.StartAsync("feedback", stack._ports.Feedback, stack.ServiceEnvironment("feedback", new Dictionary<string, string>()));
             if (withGateway)
             {

@@ -23,6 +23,9 @@ public abstract class StackTest : IAsyncLifetime
         ["Trainer__MaxAutoRank"] = "3",
     };
 
+    /// <summary>The adapter's <c>Adapter__*</c> settings beyond the stack's own; none by default.</summary>
+    protected virtual IReadOnlyDictionary<string, string> AdapterSettings { get; } = new Dictionary<string, string>();
+
     /// <summary>Whether the stack has the gateway in front of it (<see cref="ServiceStack.Gateway"/>).</summary>
     protected virtual bool WithGateway => false;
 
@@ -32,7 +35,7 @@ public abstract class StackTest : IAsyncLifetime
         _resources.Add(database);
         var bus = await StartBrokerAsync(_resources);
         Stores = new Stores(database);
-        Stack = await ServiceStack.StartAsync(database, bus, TrainerSettings, WithGateway);
+        Stack = await ServiceStack.StartAsync(database, bus, TrainerSettings, WithGateway, AdapterSettings);
         _resources.Add(Stack);
     }
 

@@ -38,6 +38,14 @@ public sealed class Stores(TestDatabase database)
     public Task<long> PendingOutboxAsync() =>
         database.CountAsync("feedback", "SELECT count(*) FROM outbox WHERE dispatched_at IS NULL");
 
+    /// <summary>Announcements waiting in the trainer's model outbox.</summary>
+    public Task<long> PendingModelOutboxAsync() =>
+        database.CountAsync("trainer", "SELECT count(*) FROM model_outbox WHERE dispatched_at IS NULL");
+
+    /// <summary>ModelPromoted announcements the trainer's model outbox ever held.</summary>
+    public Task<long> ModelPromotedCountAsync() =>
+        database.CountAsync("trainer", "SELECT count(*) FROM model_outbox WHERE message_type = 'ModelPromoted'");
+
     public Task<long> OutboxCountAsync() => database.CountAsync("feedback", "SELECT count(*) FROM outbox");
 
     /// <summary>Published model versions, oldest first.</summary>

@@ -9,7 +9,14 @@ namespace Attune.IntegrationTests.Tests;
 /// </summary>
 public sealed class BrokerOutageTests : StackTest
 {
+    private static readonly TimeSpan ModelCheck = TimeSpan.FromSeconds(2);
     private PrivateRabbitMqNode? _node;
+
+    /// <summary>The adapter checks the trainer's model in force every 2 s, so a lost announcement is caught up quickly.</summary>
+    protected override IReadOnlyDictionary<string, string> AdapterSettings { get; } = new Dictionary<string, string>
+    {
+        ["Adapter__ModelCheckInterval"] = "00:00:02",
+    };
 
     /// <summary>
     /// 80 comparisons with the broker up, 80 with it stopped (every RecordComparison still succeeds: the outbox holds
@@ -53,7 +60,8 @@ public sealed class BrokerOutageTests : StackTest
     /// trained on the same feedback, is rejected by the gate (nothing new to learn); with the broker stopped an operator
     /// force-promotes it: the trainer's registry changes at once and its ModelPromoted waits in the model outbox; once
     /// the broker is back the adapter is on model 2 (by the announcement, or, when the broker's restart removed its
-    /// temporary queue before the announcement arrived, by its periodic check of the trainer's model in force).
+    /// temporary queue before the announcement arrived, by its periodic check of the trainer's model in force), and
+    /// switched to it exactly once.
     /// </summary>
     [Fact]
     public async Task BrokerStoppedWhileAModelIsPromoted_adapterSwitchesWhenTheBrokerIsBack()
@@ -82,6 +90,27 @@ public sealed class BrokerOutageTests : StackTest
         }
 
         await WaitForModelInAdapterAsync(second.ModelVersion);
+
+        // Exactly once: the outbox drains, and the adapter switched to each model once (by whichever came first, the
+        // announcement or its own check), still once after three more checks and every announcement delivered.
+        await Eventually.ThatAsync(async () => await Stores.PendingModelOutboxAsync() == 0, "the model outbox drained", diagnostics: () => Stack.Logs);
+        Assert.Equal(2, await Stores.ModelPromotedCountAsync());
+        await Task.Delay(3 * ModelCheck, TestContext.Current.CancellationToken);
+        Assert.Equal(second.ModelVersion, await AdapterModelAsync());
+        var log = Stack.Adapter.RecentOutput;
+        Assert.Equal(1, Occurrences(log, $"Downloaded model {first.ModelVersion} "));
+        Assert.Equal(1, Occurrences(log, $"Downloaded model {second.ModelVersion} "));
+    }
+
+    private static int Occurrences(string text, string what)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(what, StringComparison.Ordinal); i >= 0; i = text.IndexOf(what, i + what.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     protected override async Task<Uri> StartBrokerAsync(List<IAsyncDisposable> resources)
