@@ -3,10 +3,15 @@ namespace Attune.Generator.Options;
 /// <summary>
 /// The candidate pool (section <c>Generator:Pool</c>), the stand-in backend when no LLM is configured: responses
 /// already known for a prompt come first (a comparisons JSONL file and, when <see cref="StylesSeed"/> is set, the styles
-/// world's), then responses rendered by the styles world's template generator for any question.
+/// world's), then responses rendered by the styles world's template generator for any question. With
+/// <see cref="World"/> "demo" the pool is the demo world's instead: for any question, its 16 answers (one per
+/// combination of the demo's four traits, about the question's topic: <see cref="Attune.Data.Demo.DemoResponses"/>).
 /// </summary>
 public sealed class PoolOptions
 {
+    /// <summary>Which rendered world answers questions: "styles" (default) or "demo" (what <c>attune up</c> uses).</summary>
+    public string World { get; set; } = "styles";
+
     /// <summary>A comparisons JSONL file (docs/data-format.md); every response seen with a prompt is known for it.</summary>
     public string? File { get; set; }
 
@@ -28,6 +33,11 @@ public sealed class PoolOptions
     /// <summary>Throws <see cref="InvalidOperationException"/> naming the key of the first value out of range.</summary>
     public void Validate()
     {
+        if (World is not ("styles" or "demo"))
+        {
+            throw new InvalidOperationException($"Generator:Pool:World must be \"styles\" or \"demo\"; got \"{World}\".");
+        }
+
         if (StylesPrompts is < 1 or > 104)
         {
             throw new InvalidOperationException($"Generator:Pool:StylesPrompts must be in [1, 104]; got {StylesPrompts}.");

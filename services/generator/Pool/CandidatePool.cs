@@ -17,6 +17,7 @@ public sealed class CandidatePool
     private readonly Dictionary<string, List<string>> _known = new(StringComparer.Ordinal);
     private readonly HashSet<(string, string)> _pairs = [];
     private readonly int _rendered;
+    private readonly bool _demo;
 
     /// <summary>Loads the known responses (reads the file once, at construction).</summary>
     /// <exception cref="InvalidOperationException">The configured file cannot be read.</exception>
@@ -24,6 +25,7 @@ public sealed class CandidatePool
     {
         ArgumentNullException.ThrowIfNull(options);
         _rendered = options.RenderedPerPrompt;
+        _demo = options.World == "demo";
         if (!string.IsNullOrWhiteSpace(options.File))
         {
             try
@@ -54,13 +56,30 @@ public sealed class CandidatePool
         }
     }
 
-    /// <summary>Known responses of <paramref name="prompt"/> (exact match), in the order first seen.</summary>
-    public IReadOnlyList<string> Known(string prompt) => _known.TryGetValue(prompt, out var list) ? list : [];
+    /// <summary>
+    /// Known responses of <paramref name="prompt"/> (exact match), in the order first seen; in the demo world, its 16
+    /// answers to the question after them.
+    /// </summary>
+    public IReadOnlyList<string> Known(string prompt)
+    {
+        var known = _known.TryGetValue(prompt, out var list) ? list : [];
+        return _demo && !string.IsNullOrWhiteSpace(prompt)
+            ? [.. known.Concat(Attune.Data.Demo.DemoResponses.For(prompt).Select(a => a.Text)).Distinct(StringComparer.Ordinal)]
+            : known;
+    }
 
-    /// <summary>Every response for <paramref name="prompt"/>: the known ones, then the rendered ones (distinct, deterministic).</summary>
+    /// <summary>
+    /// Every response for <paramref name="prompt"/>: the known ones, then (styles world) the rendered ones (distinct,
+    /// deterministic).
+    /// </summary>
     public IReadOnlyList<string> For(string prompt)
     {
         var known = Known(prompt);
+        if (_demo)
+        {
+            return known;
+        }
+
         var all = new List<string>(known.Count + _rendered);
         var seen = new HashSet<string>(known, StringComparer.Ordinal);
         all.AddRange(known);

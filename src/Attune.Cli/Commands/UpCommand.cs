@@ -24,11 +24,11 @@ internal static class UpCommand
             Description = "Feedback's port; trainer, adapter, generator, gateway (gRPC) and the page take the next five. 0 picks free ports.",
             DefaultValueFactory = _ => 5001,
         };
-        var noDemo = new Option<bool>("--no-demo") { Description = "Do not seed the demo population (styles world)." };
+        var noDemo = new Option<bool>("--no-demo") { Description = "Do not seed the demo population (the demo world's 48 simulated users)." };
         var demoComparisons = new Option<int>("--demo-comparisons")
         {
-            Description = "Comparisons each of the 84 demo users gives when seeding.",
-            DefaultValueFactory = _ => 40,
+            Description = "Comparisons each of the 48 demo users gives when seeding.",
+            DefaultValueFactory = _ => 100,
         };
         var model = new Option<string?>("--model") { Description = "A model file to import and put in force at start (attune train --out)." };
         var command = new Command("up", "Run feedback, trainer, adapter and the gateway with its page on this machine: SQLite files, in-memory bus, no servers to install.")
@@ -101,7 +101,7 @@ internal static class UpCommand
                 {
                     var stored = await DemoPopulation.SeedAsync(feedback, options.DemoComparisonsPerUser, cancellationToken);
                     output.WriteLine(stored > 0
-                        ? $"  demo population: {stored} comparisons from the 84 users of the styles world"
+                        ? $"  demo population: {stored} comparisons from the {DemoPopulation.Users} simulated users of the demo world"
                         : "  demo population: the feedback store already holds comparisons; nothing seeded");
                     // Only a fresh seeding waits for its model: a restart serves the stored one (or none yet) at once.
                     if (stored > 0)

@@ -1,24 +1,27 @@
 using Attune.Contracts.V1;
-using Attune.Data.Styles;
+using Attune.Data.Demo;
 using Grpc.Core;
 using Grpc.Net.Client;
 
 namespace Attune.Cli.Embedded;
 
 /// <summary>
-/// Seeds the embedded stack with the demo population: the 84 users of the <c>styles</c> world (each prefers two
-/// directions of two of seven style attributes) judging generated responses, recorded through the feedback service like
-/// any client's comparisons. The trainer's retraining threshold then trains the first model by itself, and the adapter
+/// Seeds the embedded stack with the demo population: the 48 users of the demo world (two for each of 24 tastes: two
+/// of four traits, detailed/concise, formal/casual, a list/prose, warm/matter-of-fact, each in one direction) judging its
+/// answers (<see cref="DemoWorld"/>), recorded through the feedback service like any client's comparisons. The trainer's retraining threshold then trains the first model by itself, and the adapter
 /// takes it up once the trainer's gate promotes it (ModelPromoted); <see cref="WaitForModelAsync"/> waits for both.
 /// </summary>
 internal static class DemoPopulation
 {
     /// <summary>Prefix of the demo comparisons' client ids: seeding twice stores nothing new.</summary>
-    public const string ClientIdPrefix = "demo-styles-";
+    public const string ClientIdPrefix = "demo-world-";
 
-    /// <summary>The demo world: 60 prompts x 8 responses, 12 pooled pairs per prompt, all 84 users.</summary>
-    public static StylesOptions World(int comparisonsPerUser) =>
-        new(seed: 0, prompts: 60, responsesPerPrompt: 8, pairsPerPrompt: 12, comparisonsPerUser: comparisonsPerUser);
+    /// <summary>Simulated users of the demo population (2 per taste).</summary>
+    public const int Users = 48;
+
+    /// <summary>The demo world: 40 prompts x 16 answers, 12 pooled pairs per prompt, 48 users.</summary>
+    public static DemoOptions World(int comparisonsPerUser) =>
+        new(Seed: 0, Prompts: 40, PairsPerPrompt: 12, ComparisonsPerUser: comparisonsPerUser, UsersPerTaste: Users / 24);
 
     /// <summary>Records the demo comparisons when the feedback store holds none; returns how many were stored (0 when none).</summary>
     public static async Task<long> SeedAsync(GrpcChannel feedback, int comparisonsPerUser, CancellationToken cancellationToken)
@@ -30,7 +33,7 @@ internal static class DemoPopulation
             return 0;
         }
 
-        var world = StylesWorld.Generate(World(comparisonsPerUser));
+        var world = DemoWorld.Generate(World(comparisonsPerUser));
         using var call = client.RecordComparisons(new CallOptions(cancellationToken: cancellationToken));
         var index = 0;
         foreach (var c in world.Comparisons)

@@ -10,9 +10,9 @@ public sealed record EmbeddedOptions
     /// <summary>Checks every range.</summary>
     /// <param name="dataDirectory">Folder of the SQLite files (created when missing).</param>
     /// <param name="basePort">First port (1-65530), or 0 for free ports.</param>
-    /// <param name="demo">Seed the demo population from the styles world when the feedback store is empty.</param>
-    /// <param name="demoComparisonsPerUser">Comparisons each of the 84 demo users gives (1-1000).</param>
-    public EmbeddedOptions(string dataDirectory, int basePort = 5001, bool demo = true, int demoComparisonsPerUser = 40)
+    /// <param name="demo">Seed the demo population from the demo world when the feedback store is empty.</param>
+    /// <param name="demoComparisonsPerUser">Comparisons each of the 48 demo users gives (1-1000).</param>
+    public EmbeddedOptions(string dataDirectory, int basePort = 5001, bool demo = true, int demoComparisonsPerUser = 100)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
         if (basePort is < 0 or > 65530)

@@ -20,8 +20,7 @@ namespace Attune.Cli.Embedded;
 /// its own 127.0.0.1 port (as in production), with SQLite files under one data folder and their in-memory buses joined by
 /// an <see cref="InProcessBusBridge"/>. The adapter calls the trainer and feedback over gRPC, the generator the adapter,
 /// as they do in production, and the gateway forwards to all of them. The generator has no LLM here: it serves its
-/// candidate pool (backend "pool": the demo world's responses, then template responses for any question), a stand-in for
-/// an LLM backend. The gateway accepts one demo API key, made fresh for each run and known only to this process: the page
+/// candidate pool (backend "pool": for any question, the demo world's 16 answers to it), a stand-in for an LLM backend. The gateway accepts one demo API key, made fresh for each run and known only to this process: the page
 /// URL carries it in its fragment (never sent to a server), and the page keeps it for the tab.
 /// </summary>
 public sealed class EmbeddedStack : IAsyncDisposable
@@ -129,8 +128,6 @@ public sealed class EmbeddedStack : IAsyncDisposable
         var demoKey = "demo-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var bridge = new InProcessBusBridge(["feedback", "trainer", "adapter"]);
 
-        // The generator's pool knows the demo world's responses (the texts do not depend on comparisons per user).
-        var demoWorld = DemoPopulation.World(options.DemoComparisonsPerUser);
 
         var apps = new List<WebApplication>
         {
@@ -147,10 +144,8 @@ public sealed class EmbeddedStack : IAsyncDisposable
             InProcessServiceHost.Build("Attune.Generator", options.DataDirectory, [ports[3]], new Dictionary<string, string?>
                 {
                     ["Services:Adapter"] = adapter.ToString(),
-                    ["Generator:Pool:StylesSeed"] = Invariant(demoWorld.Seed),
-                    ["Generator:Pool:StylesPrompts"] = Invariant(demoWorld.Prompts),
-                    ["Generator:Pool:StylesResponsesPerPrompt"] = Invariant(demoWorld.ResponsesPerPrompt),
-                    ["Generator:Pool:StylesPairsPerPrompt"] = Invariant(demoWorld.PairsPerPrompt),
+                    // The pool answers any question with the demo world's 16 answers to it (a stand-in for an LLM).
+                    ["Generator:Pool:World"] = "demo",
                 }, bridge,
                 b => b.AddGeneratorServices(), a => a.MapGeneratorServices()),
             InProcessServiceHost.Build("Attune.Gateway", options.DataDirectory, [ports[4], ports[5]], new Dictionary<string, string?>
