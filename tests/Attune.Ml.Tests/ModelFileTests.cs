@@ -55,11 +55,11 @@ public sealed class ModelFileTests
     public void Read_unknownVersion_throwsNamingVersion()
     {
         byte[] bytes = Bytes(SampleModel());
-        bytes[8] = 2;
+        bytes[8] = 9;
 
         var error = Assert.Throws<ModelFileException>(() => ModelFile.Read(new MemoryStream(bytes)));
 
-        Assert.Contains("version 2", error.Message);
+        Assert.Contains("version 9", error.Message);
     }
 
     [Fact]

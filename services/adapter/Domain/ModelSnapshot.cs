@@ -16,10 +16,17 @@ public sealed class ModelSnapshot
 
     /// <summary>Builds the snapshot; the model's featurizer description must be one this service can rebuild.</summary>
     /// <exception cref="FormatException">The featurizer description is not a <c>hashing:v1:...</c> one.</exception>
-    /// <exception cref="InvalidDataException">The featurizer's dimension differs from the model's D.</exception>
+    /// <exception cref="InvalidDataException">The featurizer's dimension differs from the model's D, or the model has a
+    /// residual MLP (phi is then not V e, which is all this snapshot evaluates).</exception>
     public ModelSnapshot(long version, string sha256, PrefModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
+        if (model.Residual is not null)
+        {
+            throw new InvalidDataException(
+                $"Model {version} has a residual MLP (neural basis); this adapter scores the linear basis phi = V e only, so it keeps its current model.");
+        }
+
         Version = version;
         Sha256 = sha256;
         Model = model;

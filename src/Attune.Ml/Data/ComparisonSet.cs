@@ -9,6 +9,8 @@ namespace Attune.Ml.Data;
 /// All arrays are checked up front and not copied. A comparison whose pair has d = 0 (identical responses) is rejected:
 /// its margin is 0 for every model, so it carries no information and would only pull predictions towards 0.5; filter such
 /// pairs with <see cref="FeatureMatrix.IsZeroRow"/> before building the set.
+/// <para>A set built with <see cref="FromResponses"/> also carries <see cref="Responses"/>, the per-response embeddings of
+/// each pair, which a model with a nonlinear basis needs (phi(x, a) - phi(x, b) is then not a function of d alone).</para>
 /// </remarks>
 public sealed class ComparisonSet
 {
@@ -90,6 +92,7 @@ public sealed class ComparisonSet
     private ComparisonSet(ComparisonSet source, int[] users, int[] pairs, float[] preferences, float[] weights)
     {
         Features = source.Features;
+        Responses = source.Responses;
         UserCount = source.UserCount;
         UserIds = source.UserIds;
         _users = users;
@@ -100,6 +103,12 @@ public sealed class ComparisonSet
 
     /// <summary>Pair feature differences, shape (pairs, D).</summary>
     public FeatureMatrix Features { get; }
+
+    /// <summary>
+    /// The responses of each pair (row p of <see cref="Features"/> is e(First[p]) - e(Second[p])), when the set was built
+    /// with <see cref="FromResponses"/>; null for a set built from differences only.
+    /// </summary>
+    public ResponsePairs? Responses { get; private init; }
 
     /// <summary>Number of users.</summary>
     public int UserCount { get; }
@@ -121,6 +130,19 @@ public sealed class ComparisonSet
 
     /// <summary>Weight per comparison, length n (all 1 when none were given).</summary>
     public ReadOnlySpan<float> Weights => _weights;
+
+    /// <summary>
+    /// A set over pairs of per-response embeddings: the differences d_p = e(First[p]) - e(Second[p]) become
+    /// <see cref="Features"/> (see <see cref="ResponsePairs.Differences"/>) and the responses stay in <see cref="Responses"/>;
+    /// <paramref name="pairs"/> index the pairs of <paramref name="responses"/>. Same checks as the constructor.
+    /// </summary>
+    public static ComparisonSet FromResponses(
+        ResponsePairs responses, int userCount, int[] users, int[] pairs, float[] preferences,
+        float[]? weights = null, IReadOnlyList<string>? userIds = null)
+    {
+        ArgumentNullException.ThrowIfNull(responses);
+        return new ComparisonSet(responses.Differences(), userCount, users, pairs, preferences, weights, userIds) { Responses = responses };
+    }
 
     /// <summary>The comparisons at the given indices (same features, users and ids); an empty selection is rejected.</summary>
     public ComparisonSet Subset(ReadOnlySpan<int> indices)

@@ -11,6 +11,12 @@ namespace Attune.Ml.Models;
 /// shape (users, K) row-major, and user u's reward r_u(x, y) = w_u . phi(x, y). For a pair, m = w_u . (V d_p) and
 /// P(first preferred) = sigmoid(m). Also carries what the model file records: the prior for new users, clusters,
 /// spectrum, metrics and settings.
+/// <para>With a <see cref="Residual"/> MLP the basis is phi(e) = V e + U tanh(H e + b) (see <see cref="ResidualBasis"/>):
+/// no longer linear in e, so a pair's phi-difference needs both responses' embeddings. The APIs that take pair
+/// differences d (<see cref="ProjectPair(FeatureMatrix, int, Span{float})"/>, <see cref="ProjectPairs(FeatureMatrix, ReadOnlySpan{int})"/>,
+/// <see cref="FoldUserWeights"/>, <see cref="PredictMargins"/> on a set without <see cref="ComparisonSet.Responses"/>) then
+/// throw <see cref="InvalidOperationException"/>; the ones taking <see cref="ResponsePairs"/> or per-response embeddings
+/// are right for both. Without a residual every path is the linear one, unchanged.</para>
 /// </summary>
 public sealed class PrefModel : IRewardModel
 {
@@ -22,7 +28,8 @@ public sealed class PrefModel : IRewardModel
     public PrefModel(
         string method, int rank, int dimension, float[] v, IReadOnlyList<string> userIds, float[] userWeights,
         GaussianPrior prior, string featurizer, IReadOnlyList<double>? spectrum = null, ClusterModel? clusters = null,
-        IReadOnlyDictionary<string, double>? metrics = null, IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, double>? metrics = null, IReadOnlyDictionary<string, string>? settings = null,
+        ResidualBasis? residual = null)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(v);
@@ -45,7 +52,13 @@ public sealed class PrefModel : IRewardModel
             throw new ArgumentException($"The prior and clusters must have rank K = {rank}.", nameof(prior));
         }
 
+        if (residual is not null && (residual.Rank != rank || residual.Dimension != dimension))
+        {
+            throw new ArgumentException($"The residual MLP must have K = {rank} and D = {dimension}; got K = {residual.Rank}, D = {residual.Dimension}.", nameof(residual));
+        }
+
         Method = method;
+        Residual = residual;
         Rank = rank;
         Dimension = dimension;
         _v = v;
@@ -79,6 +92,9 @@ public sealed class PrefModel : IRewardModel
     /// <summary>W, shape (users, K).</summary>
     public ReadOnlySpan<float> UserWeights => _w;
 
+    /// <summary>The residual MLP U tanh(H e + b) of a neural basis; null for the linear basis phi = V e.</summary>
+    public ResidualBasis? Residual { get; }
+
     /// <summary>User ids, one per row of W.</summary>
     public IReadOnlyList<string> UserIds { get; }
 
@@ -106,17 +122,21 @@ public sealed class PrefModel : IRewardModel
     /// <summary>w_u, length K.</summary>
     public ReadOnlySpan<float> GetUserWeights(int user) => _w.AsSpan(user * Rank, Rank);
 
-    /// <summary>z = V d_row, the phi-difference of one pair, into z (length K).</summary>
+    /// <summary>z = V d_row, the phi-difference of one pair, into z (length K). Linear basis only.</summary>
+    /// <exception cref="InvalidOperationException">The model has a residual MLP: use the <see cref="ResponsePairs"/> overload.</exception>
     public void ProjectPair(FeatureMatrix features, int row, Span<float> z)
     {
         CheckFeatures(features);
+        RequireLinear("ProjectPair(FeatureMatrix, ...)");
         features.Project(row, _v, Rank, z);
     }
 
-    /// <summary>The phi-differences of the given rows, shape (rows.Length, K): the candidate pool of active queries.</summary>
+    /// <summary>The phi-differences of the given rows, shape (rows.Length, K): the candidate pool of active queries. Linear basis only.</summary>
+    /// <exception cref="InvalidOperationException">The model has a residual MLP: use the <see cref="ResponsePairs"/> overload.</exception>
     public float[] ProjectPairs(FeatureMatrix features, ReadOnlySpan<int> rows)
     {
         CheckFeatures(features);
+        RequireLinear("ProjectPairs(FeatureMatrix, ...)");
         var z = new float[rows.Length * Rank];
         for (int i = 0; i < rows.Length; i++)
         {
@@ -126,7 +146,39 @@ public sealed class PrefModel : IRewardModel
         return z;
     }
 
-    /// <summary>phi(x, y) = V e for one dense response embedding e (length D), into phi (length K).</summary>
+    /// <summary>
+    /// z = phi(e_a) - phi(e_b) for pair <paramref name="pair"/> of <paramref name="pairs"/> (a = First, b = Second), into z
+    /// (length K): right for the linear and the residual basis alike.
+    /// </summary>
+    public void ProjectPair(ResponsePairs pairs, int pair, Span<float> z)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        CheckFeatures(pairs.Embeddings);
+        if ((uint)pair >= (uint)pairs.Count || z.Length != Rank)
+        {
+            throw new ArgumentException($"pair must be in [0, {pairs.Count}) and z of length K = {Rank}; got {pair} and {z.Length}.", nameof(pair));
+        }
+
+        Span<float> second = Rank <= 64 ? stackalloc float[Rank] : new float[Rank];
+        RewardFeatures(pairs.Embeddings, pairs.First[pair], z);
+        RewardFeatures(pairs.Embeddings, pairs.Second[pair], second);
+        TensorPrimitives.Subtract(z, second, z);
+    }
+
+    /// <summary>phi(e_a) - phi(e_b) for the given pairs, shape (rows.Length, K): the candidate pool of active queries.</summary>
+    public float[] ProjectPairs(ResponsePairs pairs, ReadOnlySpan<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var z = new float[rows.Length * Rank];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            ProjectPair(pairs, rows[i], z.AsSpan(i * Rank, Rank));
+        }
+
+        return z;
+    }
+
+    /// <summary>phi(x, y) = V e (+ U tanh(H e + b) with a residual) for one dense response embedding e (length D), into phi (length K).</summary>
     public void RewardFeatures(ReadOnlySpan<float> embedding, Span<float> phi)
     {
         if (embedding.Length != Dimension || phi.Length != Rank)
@@ -136,16 +188,59 @@ public sealed class PrefModel : IRewardModel
 
         for (int j = 0; j < Rank; j++)
         {
-            phi[j] = System.Numerics.Tensors.TensorPrimitives.Dot(_v.AsSpan(j * Dimension, Dimension), embedding);
+            phi[j] = TensorPrimitives.Dot(_v.AsSpan(j * Dimension, Dimension), embedding);
+        }
+
+        if (Residual is { } residual)
+        {
+            float[] buffer = ArrayPool<float>.Shared.Rent(residual.Hidden);
+            try
+            {
+                Span<float> a = buffer.AsSpan(0, residual.Hidden);
+                residual.Activations(embedding, a);
+                residual.AddResidual(a, phi);
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    /// <summary>phi for row <paramref name="row"/> of a response-embedding matrix (shape (n, D), dense or CSR), into phi (length K).</summary>
+    public void RewardFeatures(FeatureMatrix embeddings, int row, Span<float> phi)
+    {
+        CheckFeatures(embeddings);
+        embeddings.Project(row, _v, Rank, phi);
+        if (Residual is { } residual)
+        {
+            float[] buffer = ArrayPool<float>.Shared.Rent(residual.Hidden);
+            try
+            {
+                Span<float> a = buffer.AsSpan(0, residual.Hidden);
+                residual.Activations(embeddings, row, a);
+                residual.AddResidual(a, phi);
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(buffer);
+            }
         }
     }
 
     /// <summary>
     /// u = V^T w (length D) for user weights w (length K): the user's reward as one linear function of the embedding,
     /// r_u(e) = u . e. Cache it per user when scoring repeatedly; <see cref="Rewards(ReadOnlySpan{float}, FeatureMatrix, Span{float})"/>
-    /// computes it on every call.
+    /// computes it on every call. Linear basis only: with a residual MLP the reward is not linear in e.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The model has a residual MLP.</exception>
     public void FoldUserWeights(ReadOnlySpan<float> userWeights, Span<float> folded)
+    {
+        RequireLinear(nameof(FoldUserWeights));
+        FoldLinear(userWeights, folded);
+    }
+
+    private void FoldLinear(ReadOnlySpan<float> userWeights, Span<float> folded)
     {
         CheckUserWeights(userWeights);
         if (folded.Length != Dimension)
@@ -162,7 +257,8 @@ public sealed class PrefModel : IRewardModel
 
     /// <summary>
     /// Batch scoring: rewards[i] = w . V e_i for n responses, computed as e_i . u with u = V^T w folded once, so each
-    /// response costs one D-long dot instead of K of them.
+    /// response costs one D-long dot instead of K of them. With a residual MLP, rewards[i] = e_i . u + c . tanh(H e_i + b)
+    /// with c = U^T w folded once too (h + 1 dots of length D per response).
     /// </summary>
     /// <param name="userWeights">w, length K (a row of W or a posterior mean).</param>
     /// <param name="embeddings">Response embeddings e_i, shape (n, D), dense or CSR.</param>
@@ -179,10 +275,15 @@ public sealed class PrefModel : IRewardModel
         try
         {
             Span<float> u = folded.AsSpan(0, Dimension);
-            FoldUserWeights(userWeights, u);
+            FoldLinear(userWeights, u);
             for (int i = 0; i < rewards.Length; i++)
             {
                 rewards[i] = embeddings.Dot(i, u);
+            }
+
+            if (Residual is { } residual)
+            {
+                AddResidualRewards(residual, userWeights, embeddings, rewards);
             }
         }
         finally
@@ -203,7 +304,7 @@ public sealed class PrefModel : IRewardModel
     }
 
     /// <summary>
-    /// Posterior standard deviations of the rewards, sd_i = sqrt(phi_i^T Sigma phi_i) with phi_i = V e_i, for a posterior
+    /// Posterior standard deviations of the rewards, sd_i = sqrt(phi_i^T Sigma phi_i) with phi_i = phi(e_i), for a posterior
     /// covariance Sigma (shape (K, K), e.g. <see cref="UserPosterior.Covariance"/>). Costs K * D per response (phi_i
     /// cannot be folded away), plus K^2.
     /// </summary>
@@ -223,7 +324,7 @@ public sealed class PrefModel : IRewardModel
         Span<float> phi = Rank <= 64 ? stackalloc float[Rank] : new float[Rank];
         for (int i = 0; i < standardDeviations.Length; i++)
         {
-            embeddings.Project(i, _v, Rank, phi);
+            RewardFeatures(embeddings, i, phi);
             double variance = 0.0;
             for (int a = 0; a < Rank; a++)
             {
@@ -241,7 +342,11 @@ public sealed class PrefModel : IRewardModel
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// m_i = w_{u_i} . z_i, with z_i = V d_{p_i} for the linear basis and z_i = phi(e_a) - phi(e_b) from
+    /// <see cref="ComparisonSet.Responses"/> with a residual MLP.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The model has a residual MLP and data carries no <see cref="ComparisonSet.Responses"/>.</exception>
     public void PredictMargins(ComparisonSet data, Span<float> margins)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -252,10 +357,52 @@ public sealed class PrefModel : IRewardModel
         }
 
         Span<float> z = stackalloc float[Rank];
+        if (Residual is not null)
+        {
+            ResponsePairs responses = data.Responses ?? throw new InvalidOperationException(
+                "This model has a residual MLP: its margins need each pair's two response embeddings (ComparisonSet.FromResponses), not differences d.");
+            for (int i = 0; i < data.Count; i++)
+            {
+                ProjectPair(responses, data.Pairs[i], z);
+                margins[i] = TensorPrimitives.Dot(GetUserWeights(data.Users[i]), z);
+            }
+
+            return;
+        }
+
         for (int i = 0; i < data.Count; i++)
         {
             data.Features.Project(data.Pairs[i], _v, Rank, z);
-            margins[i] = System.Numerics.Tensors.TensorPrimitives.Dot(GetUserWeights(data.Users[i]), z);
+            margins[i] = TensorPrimitives.Dot(GetUserWeights(data.Users[i]), z);
+        }
+    }
+
+    private static void AddResidualRewards(ResidualBasis residual, ReadOnlySpan<float> userWeights, FeatureMatrix embeddings, Span<float> rewards)
+    {
+        float[] buffer = ArrayPool<float>.Shared.Rent(2 * residual.Hidden);
+        try
+        {
+            Span<float> c = buffer.AsSpan(0, residual.Hidden);
+            Span<float> a = buffer.AsSpan(residual.Hidden, residual.Hidden);
+            residual.FoldUserWeights(userWeights, c);
+            for (int i = 0; i < rewards.Length; i++)
+            {
+                residual.Activations(embeddings, i, a);
+                rewards[i] += TensorPrimitives.Dot(c, a);
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(buffer);
+        }
+    }
+
+    private void RequireLinear(string api)
+    {
+        if (Residual is not null)
+        {
+            throw new InvalidOperationException(
+                $"{api} works on pair differences d, which a basis with a residual MLP cannot score (phi(a) - phi(b) is not V d): use the ResponsePairs overloads or per-response embeddings.");
         }
     }
 

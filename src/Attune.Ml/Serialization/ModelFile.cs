@@ -10,14 +10,24 @@ namespace Attune.Ml.Serialization;
 
 /// <summary>
 /// The versioned, self-describing model file of a <see cref="PrefModel"/>. Layout (little-endian):
-/// 8 bytes magic "ATTUNEPM"; uint32 format version (1); int32 header length h; h bytes UTF-8 JSON header (method, K, D,
-/// featurizer, settings, metrics, spectrum, prior mean and covariance, clusters, users as id + weights); K * D float32
-/// values of V, shape (K, D) row-major; uint64 FNV-1a checksum of the header and V bytes.
+/// 8 bytes magic "ATTUNEPM"; uint32 format version (1 or 2); int32 header length h; h bytes UTF-8 JSON header (method,
+/// K, D, featurizer, settings, metrics, spectrum, prior mean and covariance, clusters, users as id + weights; version 2
+/// adds "residual": {"hidden": n, "activation": "tanh"}); K * D float32 values of V, shape (K, D) row-major; version 2
+/// only: n * D float32 of H (n, D), n of b, K * n of U (K, n), all row-major; uint64 FNV-1a checksum of the header and
+/// every float byte.
 /// </summary>
+/// <remarks>
+/// A linear model (no <see cref="PrefModel.Residual"/>) is still written as version 1, byte for byte as before, so that
+/// readers older than the residual MLP keep reading it; only a model with a residual is written as version 2, which those
+/// readers refuse rather than score wrongly. This reader reads both.
+/// </remarks>
 public static class ModelFile
 {
-    /// <summary>The format version this code writes and the only one it reads.</summary>
-    public const uint FormatVersion = 1;
+    /// <summary>The newest format version: written for models with a residual MLP; this code reads it and version 1.</summary>
+    public const uint FormatVersion = 2;
+
+    /// <summary>The version of linear models (no residual), still written for them.</summary>
+    public const uint LinearFormatVersion = 1;
 
     private const int MaxHeaderBytes = 1 << 30;
     private static readonly byte[] Magic = "ATTUNEPM"u8.ToArray();
@@ -33,15 +43,20 @@ public static class ModelFile
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(model);
         byte[] header = JsonSerializer.SerializeToUtf8Bytes(ToHeader(model), Json);
-        byte[] v = new byte[model.V.Length * sizeof(float)];
-        for (int i = 0; i < model.V.Length; i++)
+        ResidualBasis? residual = model.Residual;
+        int floats = model.V.Length + (residual is null ? 0 : residual.H.Length + residual.Bias.Length + residual.U.Length);
+        byte[] v = new byte[floats * sizeof(float)];
+        int at = WriteFloats(v, 0, model.V);
+        if (residual is not null)
         {
-            BinaryPrimitives.WriteSingleLittleEndian(v.AsSpan(i * sizeof(float)), model.V[i]);
+            at = WriteFloats(v, at, residual.H);
+            at = WriteFloats(v, at, residual.Bias);
+            WriteFloats(v, at, residual.U);
         }
 
         Span<byte> prefix = stackalloc byte[16];
         Magic.CopyTo(prefix);
-        BinaryPrimitives.WriteUInt32LittleEndian(prefix[8..], FormatVersion);
+        BinaryPrimitives.WriteUInt32LittleEndian(prefix[8..], residual is null ? LinearFormatVersion : FormatVersion);
         BinaryPrimitives.WriteInt32LittleEndian(prefix[12..], header.Length);
         stream.Write(prefix);
         stream.Write(header);
@@ -64,9 +79,9 @@ public static class ModelFile
         }
 
         uint version = BinaryPrimitives.ReadUInt32LittleEndian(prefix.AsSpan(8));
-        if (version != FormatVersion)
+        if (version != LinearFormatVersion && version != FormatVersion)
         {
-            throw new ModelFileException($"Unsupported model file format version {version}; this library reads version {FormatVersion}.");
+            throw new ModelFileException($"Unsupported model file format version {version}; this library reads versions {LinearFormatVersion} and {FormatVersion}.");
         }
 
         int headerLength = BinaryPrimitives.ReadInt32LittleEndian(prefix.AsSpan(12));
@@ -92,8 +107,15 @@ public static class ModelFile
             throw new ModelFileException($"Corrupt model file: K = {header.Rank}, D = {header.Dimension}.");
         }
 
-        var vBytes = new byte[header.Rank * header.Dimension * sizeof(float)];
-        ReadExactly(stream, vBytes, $"V ({header.Rank} x {header.Dimension} float32)");
+        int hidden = ResidualHidden(header, version);
+        long floats = (long)header.Rank * header.Dimension + (long)hidden * (header.Dimension + 1 + header.Rank);
+        if (floats > int.MaxValue / sizeof(float))
+        {
+            throw new ModelFileException($"Corrupt model file: K = {header.Rank}, D = {header.Dimension}, h = {hidden} is too large.");
+        }
+
+        var vBytes = new byte[floats * sizeof(float)];
+        ReadExactly(stream, vBytes, hidden == 0 ? $"V ({header.Rank} x {header.Dimension} float32)" : $"V, H, b and U (K = {header.Rank}, D = {header.Dimension}, h = {hidden}, float32)");
         var checksum = new byte[8];
         ReadExactly(stream, checksum, "the checksum");
         if (BinaryPrimitives.ReadUInt64LittleEndian(checksum) != Fnv1a(Fnv1a(Fnv1aOffset, headerBytes), vBytes))
@@ -101,20 +123,72 @@ public static class ModelFile
             throw new ModelFileException("Corrupt model file: the checksum does not match the contents.");
         }
 
-        var v = new float[header.Rank * header.Dimension];
-        for (int i = 0; i < v.Length; i++)
-        {
-            v[i] = BinaryPrimitives.ReadSingleLittleEndian(vBytes.AsSpan(i * sizeof(float)));
-        }
-
+        int offset = 0;
+        float[] v = ReadFloats(vBytes, ref offset, header.Rank * header.Dimension);
         try
         {
-            return FromHeader(header, v);
+            ResidualBasis? residual = null;
+            if (hidden > 0)
+            {
+                float[] h = ReadFloats(vBytes, ref offset, hidden * header.Dimension);
+                float[] b = ReadFloats(vBytes, ref offset, hidden);
+                float[] u = ReadFloats(vBytes, ref offset, header.Rank * hidden);
+                residual = new ResidualBasis(header.Rank, header.Dimension, hidden, h, b, u);
+            }
+
+            return FromHeader(header, v, residual);
         }
         catch (ArgumentException e)
         {
             throw new ModelFileException($"Corrupt model file: {e.Message}", e);
         }
+    }
+
+    private static int ResidualHidden(ModelFileHeader header, uint version)
+    {
+        if (version == LinearFormatVersion)
+        {
+            return header.Residual is null ? 0 : throw new ModelFileException("Corrupt model file: a version 1 file cannot carry a residual MLP.");
+        }
+
+        if (header.Residual is not { } residual)
+        {
+            throw new ModelFileException("Corrupt model file: a version 2 file must describe its residual MLP.");
+        }
+
+        if (residual.Activation != ResidualBasis.ActivationName)
+        {
+            throw new ModelFileException($"Unsupported residual activation '{residual.Activation}'; this library evaluates '{ResidualBasis.ActivationName}'.");
+        }
+
+        if (residual.Hidden < 1 || residual.Hidden > int.MaxValue / sizeof(float) / (header.Dimension + 1 + header.Rank))
+        {
+            throw new ModelFileException($"Corrupt model file: residual hidden size {residual.Hidden} is out of range.");
+        }
+
+        return residual.Hidden;
+    }
+
+    private static int WriteFloats(byte[] target, int at, ReadOnlySpan<float> values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(target.AsSpan(at + i * sizeof(float)), values[i]);
+        }
+
+        return at + values.Length * sizeof(float);
+    }
+
+    private static float[] ReadFloats(byte[] source, ref int offset, int count)
+    {
+        var values = new float[count];
+        for (int i = 0; i < count; i++)
+        {
+            values[i] = BinaryPrimitives.ReadSingleLittleEndian(source.AsSpan(offset + i * sizeof(float)));
+        }
+
+        offset += count * sizeof(float);
+        return values;
     }
 
     private static ModelFileHeader ToHeader(PrefModel model)
@@ -130,6 +204,7 @@ public static class ModelFile
             Spectrum = [.. model.Spectrum],
             PriorMean = model.Prior.Mean.ToArray(),
             PriorCovariance = model.Prior.Covariance.ToArray(),
+            Residual = model.Residual is { } r ? new ModelFileHeader.ResidualHeader { Hidden = r.Hidden, Activation = ResidualBasis.ActivationName } : null,
         };
         if (model.Clusters is { } c)
         {
@@ -150,7 +225,7 @@ public static class ModelFile
         return header;
     }
 
-    private static PrefModel FromHeader(ModelFileHeader header, float[] v)
+    private static PrefModel FromHeader(ModelFileHeader header, float[] v, ResidualBasis? residual)
     {
         int k = header.Rank;
         var ids = new string[header.Users.Count];
@@ -169,7 +244,7 @@ public static class ModelFile
         var clusters = header.Clusters is { } c ? new ClusterModel(k, c.Centroids, c.ClusterWeights, c.Assignments, c.Silhouette) : null;
         return new PrefModel(
             header.Method, k, header.Dimension, v, ids, w, new GaussianPrior(header.PriorMean, header.PriorCovariance),
-            header.Featurizer, header.Spectrum, clusters, header.Metrics, header.Settings);
+            header.Featurizer, header.Spectrum, clusters, header.Metrics, header.Settings, residual);
     }
 
     private static void ReadExactly(Stream stream, byte[] buffer, string what)

@@ -1,6 +1,6 @@
 namespace Attune.Ml.Serialization;
 
-/// <summary>The JSON header of a model file (format version 1); field names are the file's contract.</summary>
+/// <summary>The JSON header of a model file (format versions 1 and 2); field names are the file's contract.</summary>
 internal sealed class ModelFileHeader
 {
     public string Method { get; set; } = string.Empty;
@@ -25,6 +25,18 @@ internal sealed class ModelFileHeader
     public ClusterHeader? Clusters { get; set; }
 
     public List<UserHeader> Users { get; set; } = [];
+
+    /// <summary>Version 2 only: the residual MLP's shape; its weights follow V in the binary part. Left out when null, so
+    /// that a linear model's header is the version 1 header byte for byte.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ResidualHeader? Residual { get; set; }
+
+    internal sealed class ResidualHeader
+    {
+        public int Hidden { get; set; }
+
+        public string Activation { get; set; } = string.Empty;
+    }
 
     internal sealed class ClusterHeader
     {

@@ -8,21 +8,9 @@ internal sealed class TrainingContext
 {
     public TrainingContext(ComparisonSet data, double validationFraction, int seed)
     {
-        int n = data.Count;
-        int validationCount = (int)Math.Floor(n * validationFraction);
-        if (validationCount >= 1 && n - validationCount >= 1)
+        (int[] train, int[]? validation) = ComparisonSplit.Indices(data.Count, validationFraction, seed);
+        if (validation is not null)
         {
-            var order = new int[n];
-            for (int i = 0; i < n; i++)
-            {
-                order[i] = i;
-            }
-
-            new Random(seed).Shuffle(order);
-            var validation = order.AsSpan(0, validationCount).ToArray();
-            var train = order.AsSpan(validationCount).ToArray();
-            Array.Sort(validation);
-            Array.Sort(train);
             Train = data.Subset(train);
             Validation = data.Subset(validation);
         }
