@@ -1,7 +1,6 @@
 using Attune.Ml.Models;
 using Attune.Ml.Users;
 using Attune.Text;
-using Attune.Text.Hashing;
 
 namespace Attune.Adapter.Domain;
 
@@ -15,7 +14,7 @@ public sealed class ModelSnapshot
     private readonly float[] _vTransposed;
 
     /// <summary>Builds the snapshot; the model's featurizer description must be one this service can rebuild.</summary>
-    /// <exception cref="FormatException">The featurizer description is not a <c>hashing:v1:...</c> one.</exception>
+    /// <exception cref="FormatException">The featurizer description is not one <see cref="FeaturizerFactory"/> can rebuild.</exception>
     /// <exception cref="InvalidDataException">The featurizer's dimension differs from the model's D.</exception>
     public ModelSnapshot(long version, string sha256, PrefModel model)
     {
@@ -23,7 +22,7 @@ public sealed class ModelSnapshot
         Version = version;
         Sha256 = sha256;
         Model = model;
-        Featurizer = HashingFeaturizer.FromDescription(model.Featurizer);
+        Featurizer = FeaturizerFactory.FromDescription(model.Featurizer);
         if (Featurizer.Dimension != model.Dimension)
         {
             throw new InvalidDataException(
