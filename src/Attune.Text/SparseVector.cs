@@ -1,12 +1,17 @@
+using System.Collections.Concurrent;
+
 namespace Attune.Text;
 
 /// <summary>
 /// An immutable sparse vector of length <see cref="Dimension"/>: <see cref="Indices"/> strictly increasing, each in
 /// [0, Dimension), with <see cref="Values"/>[i] the entry at <see cref="Indices"/>[i]; absent entries are zero.
-/// Dense featurizers return every index.
+/// Dense featurizers return every index; such a vector (<see cref="IsDense"/>) shares one read-only index array 0..n-1
+/// with every other dense vector of its length, so it costs its values and little more.
 /// </summary>
 public sealed class SparseVector
 {
+    private static readonly ConcurrentDictionary<int, int[]> Identities = new();
+
     private readonly int[] _indices;
     private readonly float[] _values;
 
@@ -64,6 +69,9 @@ public sealed class SparseVector
     /// <summary>Number of stored entries.</summary>
     public int Count => _indices.Length;
 
+    /// <summary>Whether every position is stored (<see cref="Count"/> = <see cref="Dimension"/>), so Values[i] is entry i.</summary>
+    public bool IsDense => _indices.Length == Dimension;
+
     /// <summary>
     /// Appends a - b, in increasing index order and without exact zeros, to CSR column and value lists: the row of one
     /// pair's feature difference d = e(x, a) - e(x, b). Both vectors must have the same dimension.
@@ -112,14 +120,19 @@ public sealed class SparseVector
     /// <exception cref="ArgumentException">A value is not finite.</exception>
     public static SparseVector FromDense(ReadOnlySpan<float> dense)
     {
-        var indices = new int[dense.Length];
-        for (var i = 0; i < indices.Length; i++)
+        for (var i = 0; i < dense.Length; i++)
         {
-            indices[i] = i;
+            if (!float.IsFinite(dense[i]))
+            {
+                throw new ArgumentException($"dense[{i}] is {dense[i]}, not a finite number.", nameof(dense));
+            }
         }
 
-        return new SparseVector(dense.Length, indices, dense);
+        return new SparseVector(dense.Length, Identity(dense.Length), dense.ToArray());
     }
+
+    /// <summary>Trusted dense construction: takes ownership of <paramref name="values"/>, already checked finite by the caller.</summary>
+    internal static SparseVector FromDenseUnchecked(float[] values) => new(values.Length, Identity(values.Length), values);
 
     /// <summary>Trusted construction from arrays already validated by the caller (no copy).</summary>
     internal static SparseVector FromSortedUnchecked(int dimension, int[] indices, float[] values) =>
@@ -128,6 +141,11 @@ public sealed class SparseVector
     /// <summary>The dense form: a new array of length <see cref="Dimension"/>.</summary>
     public float[] ToDense()
     {
+        if (IsDense)
+        {
+            return (float[])_values.Clone();
+        }
+
         var dense = new float[Dimension];
         for (var i = 0; i < _indices.Length; i++)
         {
@@ -160,6 +178,16 @@ public sealed class SparseVector
         }
 
         double sum = 0;
+        if (IsDense)
+        {
+            for (var i = 0; i < _values.Length; i++)
+            {
+                sum += (double)_values[i] * dense[i];
+            }
+
+            return sum;
+        }
+
         for (var i = 0; i < _indices.Length; i++)
         {
             sum += (double)_values[i] * dense[_indices[i]];
@@ -167,4 +195,15 @@ public sealed class SparseVector
 
         return sum;
     }
+
+    private static int[] Identity(int length) => Identities.GetOrAdd(length, n =>
+    {
+        var indices = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            indices[i] = i;
+        }
+
+        return indices;
+    });
 }

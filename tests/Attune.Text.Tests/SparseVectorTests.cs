@@ -68,4 +68,38 @@ public sealed class SparseVectorTests
 
         Assert.Equal("b", e.ParamName);
     }
+
+    [Fact]
+    public void FromDense_vector_isDenseWithEveryIndexAndTheSameDotAsItsSparseForm()
+    {
+        float[] dense = [0.5f, 0f, -2f, 3f];
+        float[] other = [1f, 2f, 3f, 4f];
+
+        var v = SparseVector.FromDense(dense);
+        var sparse = new SparseVector(4, [0, 2, 3], [0.5f, -2f, 3f]);
+
+        Assert.True(v.IsDense);
+        Assert.False(sparse.IsDense);
+        Assert.Equal([0, 1, 2, 3], v.Indices.ToArray());
+        Assert.Equal(sparse.Dot(other), v.Dot(other));
+        Assert.Equal(dense, v.ToDense());
+    }
+
+    [Fact]
+    public void FromDense_nonFiniteValue_throwsNamingDense()
+    {
+        var e = Assert.Throws<ArgumentException>(() => SparseVector.FromDense([1f, float.NaN]));
+
+        Assert.Equal("dense", e.ParamName);
+    }
+
+    [Fact]
+    public void ToDense_denseVector_returnsACopy()
+    {
+        var v = SparseVector.FromDense([1f, 2f]);
+
+        v.ToDense()[0] = 99f;
+
+        Assert.Equal(1f, v.Values[0]);
+    }
 }

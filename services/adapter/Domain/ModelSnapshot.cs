@@ -1,7 +1,6 @@
 using Attune.Ml.Models;
 using Attune.Ml.Users;
 using Attune.Text;
-using Attune.Text.Hashing;
 
 namespace Attune.Adapter.Domain;
 
@@ -15,22 +14,15 @@ public sealed class ModelSnapshot
     private readonly float[] _vTransposed;
 
     /// <summary>Builds the snapshot; the model's featurizer description must be one this service can rebuild.</summary>
-    /// <exception cref="FormatException">The featurizer description is not a <c>hashing:v1:...</c> one.</exception>
-    /// <exception cref="InvalidDataException">The featurizer's dimension differs from the model's D, or the model has a
-    /// residual MLP (phi is then not V e, which is all this snapshot evaluates).</exception>
+    /// <exception cref="FormatException">The featurizer description is not one <see cref="FeaturizerFactory"/> can rebuild.</exception>
+    /// <exception cref="InvalidDataException">The featurizer's dimension differs from the model's D.</exception>
     public ModelSnapshot(long version, string sha256, PrefModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (model.Residual is not null)
-        {
-            throw new InvalidDataException(
-                $"Model {version} has a residual MLP (neural basis); this adapter scores the linear basis phi = V e only, so it keeps its current model.");
-        }
-
         Version = version;
         Sha256 = sha256;
         Model = model;
-        Featurizer = HashingFeaturizer.FromDescription(model.Featurizer);
+        Featurizer = FeaturizerFactory.FromDescription(model.Featurizer);
         if (Featurizer.Dimension != model.Dimension)
         {
             throw new InvalidDataException(
@@ -67,7 +59,7 @@ public sealed class ModelSnapshot
     /// <summary>The population prior N(mu, Sigma) over w.</summary>
     public GaussianPrior Prior => Model.Prior;
 
-    /// <summary>phi(x, y) = V e(x, y), length K.</summary>
+    /// <summary>phi(x, y) = V e(x, y) (+ U tanh(H e + b) with a residual MLP), length K.</summary>
     public float[] Phi(string prompt, string response)
     {
         var phi = new float[Rank];
@@ -88,8 +80,18 @@ public sealed class ModelSnapshot
         return z;
     }
 
+    /// <summary>
+    /// phi = V e, a sparse accumulation over e's non-zeros; with a residual MLP (neural basis) the model's own forward
+    /// pass on the dense e, phi = V e + U tanh(H e + b) (<see cref="PrefModel.RewardFeatures(ReadOnlySpan{float}, Span{float})"/>).
+    /// </summary>
     private void Project(SparseVector e, Span<float> phi)
     {
+        if (Model.Residual is not null)
+        {
+            Model.RewardFeatures(e.ToDense(), phi);
+            return;
+        }
+
         int k = Rank;
         var indices = e.Indices;
         var values = e.Values;

@@ -6,7 +6,6 @@ using Attune.Ml.Models;
 using Attune.Ml.Users;
 using Attune.Storage;
 using Attune.Text;
-using Attune.Text.Hashing;
 
 namespace Attune.Trainer.Gate;
 
@@ -193,7 +192,7 @@ public static class ModelGate
             return new UserScores(auc, loss);
         }
 
-        var featurizer = HashingFeaturizer.FromDescription(model.Featurizer);
+        var featurizer = FeaturizerFactory.FromDescription(model.Featurizer);
         var features = new Dictionary<(string, string), SparseVector>();
         var mean = new double[model.Rank];
         var covariance = new double[model.Rank * model.Rank];

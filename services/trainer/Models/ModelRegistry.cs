@@ -36,7 +36,7 @@ public sealed partial class ModelRegistry(
         {
             using var stream = new MemoryStream(file, writable: false);
             model = ModelFile.Read(stream);
-            var featurizer = Attune.Text.Hashing.HashingFeaturizer.FromDescription(model.Featurizer);
+            var featurizer = Attune.Text.FeaturizerFactory.FromDescription(model.Featurizer);
             if (featurizer.Dimension != model.Dimension)
             {
                 throw new InvalidDataException($"its featurizer '{model.Featurizer}' has dimension {featurizer.Dimension}, the model D = {model.Dimension}");
