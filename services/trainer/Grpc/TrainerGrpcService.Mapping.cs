@@ -102,6 +102,16 @@ public sealed partial class TrainerGrpcService
             },
             Featurizer = model.Featurizer,
         };
+        for (var j = 0; j < model.Labels.Count; j++)
+        {
+            var label = model.Labels[j];
+            reply.BaseFunctions.Add(new BaseFunction
+            {
+                Index = j, Name = label.Name, Positive = { label.Positive }, Negative = { label.Negative },
+                HighExample = label.HighExample, LowExample = label.LowExample,
+            });
+        }
+
         reply.Spectrum.AddRange(model.Spectrum);
         reply.PriorMean.AddRange(model.Prior.Mean.ToArray());
         reply.PriorCovariance.AddRange(model.Prior.Covariance.ToArray());

@@ -16,6 +16,6 @@ public static class PublishedModel
         ArgumentNullException.ThrowIfNull(model);
         return new PrefModel(
             model.Method, model.Rank, model.Dimension, model.V.ToArray(), [], [], model.Prior, model.Featurizer,
-            model.Spectrum, model.Clusters, model.Metrics, model.Settings);
+            model.Spectrum, model.Clusters, model.Metrics, model.Settings, model.Residual).WithLabels(model.Labels);
     }
 }

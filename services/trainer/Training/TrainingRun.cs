@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Attune.Ml.Serialization;
 using Attune.Ml.Training;
 using Attune.Storage;
+using Attune.Text;
 using Attune.Text.Hashing;
 using Attune.Trainer.Models;
 using Attune.Trainer.Options;
@@ -70,14 +71,17 @@ public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, Era
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
+        reporter.Report("labelling", 0.88);
+        var responses = hygiene.Training.SelectMany(c => new[] { new TextPair(c.Prompt, c.ResponseA), new TextPair(c.Prompt, c.ResponseB) });
+        var model = await Task.Run(() => BasisLabels.Label(result.Model, featurizer, responses, request.Seed), cancellationToken);
         reporter.Report("storing", 0.90);
         await FlushOrAbandonAsync(reporter, cancellationToken);
         using var file = new MemoryStream();
         // Without the training users' weights: an immutable version must hold nothing an erasure has to remove.
-        ModelFile.Write(file, PublishedModel.WithoutUsers(result.Model));
+        ModelFile.Write(file, PublishedModel.WithoutUsers(model));
         var metadata = new ModelMetadata
         {
-            K = result.Model.Rank,
+            K = model.Rank,
             Users = set!.Data.UserCount,
             Comparisons = set.Data.Count,
             Pairs = set.Pairs,
@@ -87,10 +91,10 @@ public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, Era
             TrainingSeconds = seconds,
             Iterations = result.Iterations,
             Initialization = result.InitializationReason is { } why ? $"{result.InitializationUsed}: {why}" : result.InitializationUsed.ToString(),
-            Metrics = result.Model.Metrics.ToDictionary(m => m.Key, m => m.Value),
+            Metrics = model.Metrics.ToDictionary(m => m.Key, m => m.Value),
             Dropped = hygiene.Dropped.ToDictionary(),
         };
-        if (erasedSinceLoad.AnyErased(result.Model.UserIds))
+        if (erasedSinceLoad.AnyErased(model.UserIds))
         {
             throw new TrainingDataException(
                 "A user in the training set was erased while the job ran; the model was discarded so that it holds no " +
@@ -98,7 +102,7 @@ public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, Era
         }
 
         var info = await models.PublishAsync(file.ToArray(), metadata.ToJson(), cancellationToken);
-        return new TrainedCandidate(info.Version, metadata, result.Model, hygiene);
+        return new TrainedCandidate(info.Version, metadata, model, hygiene);
     }
 
     private void CheckEnough(TrainingSet? set, int loaded)

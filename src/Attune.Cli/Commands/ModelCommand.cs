@@ -175,6 +175,13 @@ internal static class ModelCommand
             }
         }
 
+        foreach (var f in reply.BaseFunctions)
+        {
+            output.WriteLine($"  function {f.Index + 1}: {f.Name}");
+            output.WriteLine($"    high: \"{f.HighExample}\"");
+            output.WriteLine($"    low:  \"{f.LowExample}\"");
+        }
+
         output.WriteLine($"  clusters: {string.Join(", ", reply.Clusters.Select(c => $"#{c.Index + 1} ({c.Size} users)"))}");
     }
 

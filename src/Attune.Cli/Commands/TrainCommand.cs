@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Attune.Text;
 using Attune.Data.Jsonl;
 using Attune.Evaluation.Data;
 using Attune.Ml.Serialization;
@@ -56,14 +57,24 @@ internal static class TrainCommand
                         }));
                         task.Value = 1.0;
                     });
+                // Names for the base functions, from the responses trained on (stored in the model file).
+                var model = Attune.Trainer.Training.BasisLabels.Label(
+                    result!.Model, dataset.RecommendedFeaturizer,
+                    dataset.Comparisons.SelectMany(c => new[] { new TextPair(c.Prompt, c.ResponseA), new TextPair(c.Prompt, c.ResponseB) }),
+                    parse.GetValue(seed));
                 using (var file = File.Create(parse.GetValue(outPath)!))
                 {
-                    ModelFile.Write(file, result!.Model);
+                    ModelFile.Write(file, model);
                 }
 
                 output.WriteLine($"{dataset.Description}");
-                output.WriteLine($"K = {result.Model.Rank} ({result.InitializationUsed} init{(result.InitializationReason is { } r ? ": " + r : string.Empty)}); model written to {parse.GetValue(outPath)}");
-                foreach (var (name, value) in result.Model.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
+                output.WriteLine($"K = {model.Rank} ({result.InitializationUsed} init{(result.InitializationReason is { } r ? ": " + r : string.Empty)}); model written to {parse.GetValue(outPath)}");
+                for (var j = 0; j < model.Labels.Count; j++)
+                {
+                    output.WriteLine($"  function {j + 1}: {model.Labels[j].Name}");
+                }
+
+                foreach (var (name, value) in model.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
                 {
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-22} {value:F4}"));
                 }

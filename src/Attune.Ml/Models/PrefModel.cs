@@ -86,6 +86,28 @@ public sealed class PrefModel : IRewardModel
     /// <summary>D, the feature dimension.</summary>
     public int Dimension { get; }
 
+    /// <summary>
+    /// One label per base function (index k labels phi_k), or empty when the model was trained without texts to label
+    /// from (<see cref="WithLabels"/>).
+    /// </summary>
+    public IReadOnlyList<BaseFunctionLabel> Labels { get; private init; } = [];
+
+    /// <summary>The same model (arrays shared, not copied) with <paramref name="labels"/>, one per base function.</summary>
+    /// <exception cref="ArgumentException">The count is not K.</exception>
+    public PrefModel WithLabels(IReadOnlyList<BaseFunctionLabel> labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        if (labels.Count != 0 && labels.Count != Rank)
+        {
+            throw new ArgumentException($"One label per base function: K = {Rank}, got {labels.Count}.", nameof(labels));
+        }
+
+        return new PrefModel(Method, Rank, Dimension, _v, UserIds, _w, Prior, Featurizer, Spectrum, Clusters, Metrics, Settings, Residual)
+        {
+            Labels = labels,
+        };
+    }
+
     /// <summary>V, shape (K, D).</summary>
     public ReadOnlySpan<float> V => _v;
 

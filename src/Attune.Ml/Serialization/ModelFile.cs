@@ -217,6 +217,10 @@ public static class ModelFile
             };
         }
 
+        header.BaseFunctions = [.. model.Labels.Select(l => new ModelFileHeader.LabelHeader
+        {
+            Name = l.Name, Positive = [.. l.Positive], Negative = [.. l.Negative], HighExample = l.HighExample, LowExample = l.LowExample,
+        })];
         for (int u = 0; u < model.UserIds.Count; u++)
         {
             header.Users.Add(new ModelFileHeader.UserHeader { Id = model.UserIds[u], Weights = model.GetUserWeights(u).ToArray() });
@@ -242,9 +246,12 @@ public static class ModelFile
         }
 
         var clusters = header.Clusters is { } c ? new ClusterModel(k, c.Centroids, c.ClusterWeights, c.Assignments, c.Silhouette) : null;
-        return new PrefModel(
+        var model = new PrefModel(
             header.Method, k, header.Dimension, v, ids, w, new GaussianPrior(header.PriorMean, header.PriorCovariance),
             header.Featurizer, header.Spectrum, clusters, header.Metrics, header.Settings, residual);
+        return header.BaseFunctions is { Count: > 0 } labels
+            ? model.WithLabels([.. labels.Select(l => new BaseFunctionLabel(l.Name, l.Positive, l.Negative, l.HighExample, l.LowExample))])
+            : model;
     }
 
     private static void ReadExactly(Stream stream, byte[] buffer, string what)

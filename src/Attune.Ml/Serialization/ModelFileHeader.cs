@@ -26,6 +26,23 @@ internal sealed class ModelFileHeader
 
     public List<UserHeader> Users { get; set; } = [];
 
+    /// <summary>One label per base function (absent in files written before labels existed: read as none).</summary>
+    public List<LabelHeader> BaseFunctions { get; set; } = [];
+
+    /// <summary>A base function's label (<see cref="Models.BaseFunctionLabel"/>).</summary>
+    public sealed class LabelHeader
+    {
+        public string Name { get; set; } = string.Empty;
+
+        public List<string> Positive { get; set; } = [];
+
+        public List<string> Negative { get; set; } = [];
+
+        public string HighExample { get; set; } = string.Empty;
+
+        public string LowExample { get; set; } = string.Empty;
+    }
+
     /// <summary>Version 2 only: the residual MLP's shape; its weights follow V in the binary part. Left out when null, so
     /// that a linear model's header is the version 1 header byte for byte.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
