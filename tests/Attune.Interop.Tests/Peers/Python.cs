@@ -50,7 +50,7 @@ public static class Python
     }
 
     /// <summary>What to install when python requests is missing.</summary>
-    public const string RequestsRequirement = "python3-requests for /usr/bin/python3 (apt-get install python3-requests)";
+    public const string RequestsRequirement = "python3-requests for /usr/bin/python3 (scripts/interop-deps --install)";
 
     private static readonly Lazy<bool> LazyRequests = new(() => Imports("requests"));
 
