@@ -30,6 +30,9 @@ public abstract class AdapterFixture : IAsyncLifetime
 
     public GrpcChannel Channel { get; private set; } = null!;
 
+    /// <summary>The adapter's address (h2c).</summary>
+    public Uri Address { get; private set; } = null!;
+
     public AdapterService.AdapterServiceClient Client { get; private set; } = null!;
 
     /// <summary>The in-memory bus the adapter consumes from.</summary>
@@ -53,6 +56,7 @@ public abstract class AdapterFixture : IAsyncLifetime
         _factory.UseKestrel();
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Address = new Uri(address);
         Channel = GrpcChannel.ForAddress(address);
         Client = new AdapterService.AdapterServiceClient(Channel);
         Bus = _factory.Services.GetTestHarness();

@@ -2,6 +2,7 @@ using Attune.Adapter.Consumers;
 using Attune.Adapter.Domain;
 using Attune.Adapter.Grpc;
 using Attune.Adapter.Options;
+using Attune.Adapter.Rewards;
 using Attune.Contracts.V1;
 using Attune.ServiceDefaults;
 using Attune.Storage;
@@ -10,7 +11,7 @@ namespace Attune.Adapter.Extensions;
 
 /// <summary>
 /// Wires the adapter: its store (<c>Storage:Adapter</c>: answers, weights, inbox and its model copies), the peers
-/// (<c>Services:Trainer</c>, <c>Services:Feedback</c>), settings (<c>Adapter</c>), the bus consumers and the gRPC API.
+/// (<c>Services:Trainer</c>, <c>Services:Feedback</c>), settings (<c>Adapter</c>), the bus consumers, the gRPC API and the RL trainer faces.
 /// </summary>
 public static class AdapterServiceExtensions
 {
@@ -32,6 +33,7 @@ public static class AdapterServiceExtensions
         builder.Services.AddSingleton<PoolLoader>();
         builder.Services.AddSingleton<QueryPlanner>();
         builder.Services.AddSingleton<AnswerSubmitter>();
+        builder.Services.AddSingleton<RewardScorer>();
 
         // Registered after the stores (their initializer runs first) and before the bus, so the stored model is in
         // force before the first answer is consumed.
@@ -48,10 +50,11 @@ public static class AdapterServiceExtensions
         return builder;
     }
 
-    /// <summary>Maps attune.v1.AdapterService.</summary>
+    /// <summary>Maps attune.v1.AdapterService and the RL trainer faces (<see cref="RewardEndpoints"/>).</summary>
     public static WebApplication MapAdapterServices(this WebApplication app)
     {
         app.MapGrpcService<AdapterGrpcService>();
+        app.MapRewardEndpoints();
         return app;
     }
 }

@@ -19,6 +19,9 @@ namespace Attune.Gateway.Extensions;
 /// </summary>
 public static class GatewayServiceExtensions
 {
+    /// <summary>Route metadata marking a JSON route outside <c>/v1/</c>, whose body <c>Gateway:MaxRestBodyBytes</c> limits.</summary>
+    public const string JsonBodyMetadata = "JsonBody";
+
     /// <summary>Registers the gateway's services.</summary>
     public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
     {
@@ -69,7 +72,8 @@ public static class GatewayServiceExtensions
 
     /// <summary>
     /// Maps the pipeline: the page (embedded wwwroot; on the web port when there is one), authentication, authorization,
-    /// rate limiting, the proxied routes (the JSON ones with their body limit; the forwarding error answers), <c>/healthz</c>.
+    /// rate limiting, the proxied routes (the JSON ones, /v1/... and those marked JsonBody, with their body limit; the
+    /// forwarding error answers), <c>/healthz</c>.
     /// </summary>
     public static WebApplication MapGatewayServices(this WebApplication app)
     {
@@ -99,7 +103,9 @@ public static class GatewayServiceExtensions
             pipeline.UsePassiveHealthChecks();
         }).ConfigureEndpoints((endpoint, route) =>
         {
-            if (route.Match.Path?.StartsWith("/v1/", StringComparison.Ordinal) == true)
+            // The JSON routes: /v1/... and the RL trainer faces outside it (/get_reward, /classify), marked JsonBody.
+            if (route.Match.Path?.StartsWith("/v1/", StringComparison.Ordinal) == true
+                || route.Metadata?.GetValueOrDefault(JsonBodyMetadata) == "true")
             {
                 endpoint.WithMetadata(new BodySizeLimit(settings.MaxRestBodyBytes));
             }

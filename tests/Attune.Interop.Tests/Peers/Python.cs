@@ -49,11 +49,21 @@ public static class Python
         return info;
     }
 
-    private static bool Probe()
+    /// <summary>What to install when python requests is missing.</summary>
+    public const string RequestsRequirement = "python3-requests for /usr/bin/python3 (scripts/interop-deps --install)";
+
+    private static readonly Lazy<bool> LazyRequests = new(() => Imports("requests"));
+
+    /// <summary>True when the interpreter imports requests (the HTTP client OpenRLHF's remote reward model calls with).</summary>
+    public static bool RequestsAvailable => LazyRequests.Value;
+
+    private static bool Probe() => Imports("grpc, grpc_tools.protoc");
+
+    private static bool Imports(string modules)
     {
         try
         {
-            var info = new ProcessStartInfo(Executable, ["-c", "import grpc, grpc_tools.protoc"])
+            var info = new ProcessStartInfo(Executable, ["-c", "import " + modules])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
