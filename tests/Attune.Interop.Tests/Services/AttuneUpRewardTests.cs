@@ -12,9 +12,9 @@ namespace Attune.Interop.Tests.Services;
 /// </summary>
 public sealed class AttuneUpRewardTests
 {
-    // Two demo users of the styles world who differ in formality and agree on seriousness (the casual answer tells no joke).
-    private const string FormalUser = "formal+serious";
-    private const string CasualUser = "casual+serious";
+    // Two simulated users of the demo world who differ in formality and agree on the format (neither answer is a list).
+    private const string FormalUser = "formal+a-list#1";
+    private const string CasualUser = "casual+a-list#1";
 
     [Fact]
     public async Task GetRewardAndScore_openRlhfBatchOf64_formalAndCasualUsersOrderEveryPairOppositely()
