@@ -108,6 +108,90 @@ public sealed class PrefModel : IRewardModel
         };
     }
 
+    /// <summary>
+    /// The same reward model in another basis: with M invertible, shape (K, K) row-major, phi' = M^-1 phi
+    /// (V' = M^-1 V and, with a residual MLP, U' = M^-1 U) and every weight vector w' = M^T w (W' = W M; the prior
+    /// N(M^T mu, M^T Sigma M); cluster centroids and cluster weights alike), so every user's reward w' . phi' = w . phi
+    /// and every margin are unchanged; only what each base function means changes. PReF identifies W and V only up to
+    /// such an M. Labels are dropped (they described the old functions); with a non-orthogonal M the clusters' cosine
+    /// assignments are not preserved, so a caller with the users refits them.
+    /// </summary>
+    /// <exception cref="ArgumentException">M is not (K, K) or is singular.</exception>
+    public PrefModel ChangeBasis(ReadOnlySpan<double> m)
+    {
+        int k = Rank, d = Dimension;
+        if (m.Length != k * k)
+        {
+            throw new ArgumentException($"M must have shape (K = {k}, K); got {m.Length} values.", nameof(m));
+        }
+
+        var mm = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(k, k, m.ToArray()).Transpose(); // row-major in
+        if (Math.Abs(mm.Determinant()) < 1e-12)
+        {
+            throw new ArgumentException("M must be invertible.", nameof(m));
+        }
+
+        var inverse = mm.Inverse();
+        float[] Left(ReadOnlySpan<float> x, int columns)
+        {
+            // M^-1 X for X shape (K, columns): row j is sum_i inv[j, i] X[i, :].
+            var result = new float[k * columns];
+            for (int j = 0; j < k; j++)
+            {
+                var target = result.AsSpan(j * columns, columns);
+                for (int i = 0; i < k; i++)
+                {
+                    TensorPrimitives.MultiplyAdd(x.Slice(i * columns, columns), (float)inverse[j, i], target, target);
+                }
+            }
+
+            return result;
+        }
+
+        float[] Right(ReadOnlySpan<float> x, int rows)
+        {
+            // X M for X shape (rows, K).
+            var result = new float[rows * k];
+            for (int u = 0; u < rows; u++)
+            {
+                for (int j = 0; j < k; j++)
+                {
+                    double sum = 0;
+                    for (int i = 0; i < k; i++)
+                    {
+                        sum += x[u * k + i] * mm[i, j];
+                    }
+
+                    result[u * k + j] = (float)sum;
+                }
+            }
+
+            return result;
+        }
+
+        var mu = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(Prior.Mean.ToArray());
+        var sigma = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(k, k, Prior.Covariance.ToArray()).Transpose();
+        var mean = (mm.Transpose() * mu).ToArray();
+        var covariance = mm.Transpose() * sigma * mm;
+        covariance = 0.5 * (covariance + covariance.Transpose());
+        var clusters = Clusters is { } c
+            ? new ClusterModel(k, Right(c.Centroids, c.Count), Right(c.ClusterWeights, c.Count), [.. c.Assignments], c.Silhouette)
+            : null;
+        var residual = Residual is { } res
+            ? new ResidualBasis(k, d, res.Hidden, res.H.ToArray(), res.Bias.ToArray(), Left(res.U, res.Hidden))
+            : null;
+        return new PrefModel(
+            Method, k, d, Left(_v, d), UserIds, Right(_w, UserIds.Count), new GaussianPrior(mean, covariance.ToRowMajorArray()), Featurizer,
+            Spectrum, clusters, Metrics, Settings, residual);
+    }
+
+    /// <summary>The same model with <paramref name="clusters"/> (e.g. refitted after <see cref="ChangeBasis"/>); labels kept.</summary>
+    public PrefModel WithClusters(ClusterModel? clusters) =>
+        new PrefModel(Method, Rank, Dimension, _v, UserIds, _w, Prior, Featurizer, Spectrum, clusters, Metrics, Settings, Residual)
+        {
+            Labels = Labels,
+        };
+
     /// <summary>V, shape (K, D).</summary>
     public ReadOnlySpan<float> V => _v;
 
