@@ -54,8 +54,8 @@ public sealed class RewardRouteTests(ModelAdapterFixture adapter) : IClassFixtur
     [Fact]
     public async Task GetReward_clusters_meanMemberWeightsDifferPerClusterAndUnknownIs404()
     {
-        using var first = await PostAsync("/get_reward", new { query = new[] { Prompt + Formal }, prompts = new[] { Prompt }, labels = new[] { "cluster:0" } });
-        using var second = await PostAsync("/get_reward", new { query = new[] { Prompt + Formal }, prompts = new[] { Prompt }, labels = new[] { "cluster:1" } });
+        using var first = await PostAsync("/get_reward", new { query = new[] { Prompt + Formal }, prompts = new[] { Prompt }, labels = new[] { "cluster:1" } });
+        using var second = await PostAsync("/get_reward", new { query = new[] { Prompt + Formal }, prompts = new[] { Prompt }, labels = new[] { "cluster:2" } });
         using var missing = await PostAsync("/get_reward", new { query = new[] { Prompt + Formal, Prompt + Casual }, prompts = new[] { Prompt, Prompt }, labels = new[] { "u", "cluster:999" } });
 
         Assert.Equal(HttpStatusCode.OK, first.Status);
@@ -63,7 +63,7 @@ public sealed class RewardRouteTests(ModelAdapterFixture adapter) : IClassFixtur
         Assert.NotEqual(first.Body.GetProperty("rewards")[0].GetDouble(), second.Body.GetProperty("rewards")[0].GetDouble());
         Assert.Equal(0, first.Body.GetProperty("extra_logs").GetProperty("cold_start")[0].GetDouble());
         Assert.Equal(HttpStatusCode.NotFound, missing.Status);
-        Assert.StartsWith("labels[1]: model 1 has clusters 0 to ", Message(missing), StringComparison.Ordinal);
+        Assert.StartsWith("labels[1]: model 1 has clusters 1 to ", Message(missing), StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string, string?, int, string> BadRequests => new()
@@ -78,6 +78,7 @@ public sealed class RewardRouteTests(ModelAdapterFixture adapter) : IClassFixtur
         { "/get_reward", """{"query":["pa"],"prompts":["p"],"labels":[7]}""", null, 400, "labels[0]: is not what this route reads" },
         { "/get_reward", """{"query":["pa"],"prompts":["p"],"labels":["cluster:x"]}""", null, 400, "labels[0]: 'cluster:x' names no cluster" },
         { "/get_reward", """{"query":["pa"],"prompts":["p"]}""", "cluster:-1", 400, "x-attune-user: 'cluster:-1' names no cluster" },
+        { "/get_reward", """{"query":["pa"],"prompts":["p"],"labels":["cluster:0"]}""", null, 400, "labels[0]: 'cluster:0' names no cluster" },
         { "/get_reward", "not json", null, 400, "body: is not what this route reads" },
         { "/v1/score", """{"text_1":"p","text_2":["a"]}""", null, 400, "user: is missing and no x-attune-user header is set" },
         { "/v1/score", """{"text_1":["p","q"],"text_2":["a","b","c"],"user":"u"}""", null, 400, "text_1: has 2 entries and text_2 3" },

@@ -56,7 +56,37 @@ public sealed class OnboardingPage(IPage page)
         }
 
         await Assertions.Expect(Page.Locator("#answer-count")).ToHaveTextAsync((before + 1).ToString(CultureInfo.InvariantCulture));
+        if (before + 1 == FinishedAfter)
+        {
+            // The finished state replaces the question until the user asks for more.
+            await Assertions.Expect(Page.Locator("#learned")).ToBeVisibleAsync();
+            return;
+        }
+
         await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "I prefer A" })).ToBeEnabledAsync();
+    }
+
+    /// <summary>Answers after which the page shows what it learned (the page's ENOUGH_ANSWERS).</summary>
+    public const int FinishedAfter = 10;
+
+    /// <summary>Asks <paramref name="question"/> and returns the two answers shown: for the user, for everyone.</summary>
+    public async Task<(string Personal, string Population, string Source)> AskAsync(string question)
+    {
+        var personal = Page.Locator("#answer-personal");
+        var previous = await personal.InnerTextAsync();
+        await Page.GetByLabel("Your question").FillAsync(question);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Answer for me" }).ClickAsync();
+        await Page.WaitForFunctionAsync(
+            "([previous, question]) => document.getElementById('error').textContent.length > 0 || (!document.getElementById('answers').hidden && document.getElementById('answer-personal').textContent !== previous && document.getElementById('ask-button').disabled === false)",
+            new object[] { previous, question },
+            new() { Timeout = 60_000 });
+        var error = await Page.Locator("#error").InnerTextAsync();
+        if (error.Length > 0)
+        {
+            throw new InvalidOperationException($"the page showed an error instead of answers to '{question}': {error}");
+        }
+
+        return (await personal.InnerTextAsync(), await Page.Locator("#answer-population").InnerTextAsync(), await Page.Locator("#answers-source").InnerTextAsync());
     }
 
     /// <summary>Ten answers, preferring the shorter response (a consistent taste), one of them by keyboard.</summary>

@@ -26,6 +26,14 @@ public sealed class OnboardingPageTests(PageFixture fixture) : IClassFixture<Pag
         Assert.NotEqual(a, b);
         var prior = await page.WeightsAsync();
         Assert.NotEmpty(prior);
+        // Before any answer: no group is claimed, and every bar carries the name of its function.
+        await Assertions.Expect(page.Page.Locator("#cluster")).ToHaveTextAsync("Answer a question to see which group of users you are closest to.");
+        foreach (var row in await page.Page.Locator("#bars li").AllAsync())
+        {
+            Assert.Contains(" <-> ", await row.GetAttributeAsync("data-name") ?? "", StringComparison.Ordinal);
+        }
+
+        await Assertions.Expect(page.Page.Locator("#bars .bar-pole.high").First).Not.ToBeEmptyAsync();
         await page.Page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("01-first-pair"), FullPage = true });
 
         var moved = 0;
@@ -44,7 +52,9 @@ public sealed class OnboardingPageTests(PageFixture fixture) : IClassFixture<Pag
 
         Assert.Equal(10, await page.AnswersAsync());
         Assert.True(moved >= 9, $"the bars moved after only {moved} of 10 answers");
-        await Assertions.Expect(page.Page.Locator("#cluster")).ToContainTextAsync("cluster");
+        await Assertions.Expect(page.Page.Locator("#cluster")).ToContainTextAsync("Closest group of users: group ");
+        await Assertions.Expect(page.Page.Locator("#learned")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Page.Locator("#learned-summary")).ToContainTextAsync("After 10 answers");
         var inForce = System.Text.RegularExpressions.Regex.Match(stack.Log, @"model (\d+) in force").Groups[1].Value;
         Assert.NotEmpty(inForce);
         await Assertions.Expect(page.Page.Locator("#model-version")).ToHaveTextAsync($"Scored with model version {inForce}, the one in force.");

@@ -55,6 +55,10 @@ public sealed class BasisLabelsTests
         }
 
         TestContext.Current.TestOutputHelper?.WriteLine(string.Join("\n", report));
+        // The prior stays well scaled (whitened by itself, then each function at unit sd over the responses).
+        var priorSd = Enumerable.Range(0, k).Select(j => Math.Sqrt(labelled.Prior.Covariance[j * k + j])).ToArray();
+        TestContext.Current.TestOutputHelper?.WriteLine($"prior sd: {string.Join(", ", priorSd.Select(x => x.ToString("F2")))}");
+        Assert.All(priorSd, sd => Assert.InRange(sd, 0.05, 50));
         Assert.NotNull(labelled.Clusters);
         Assert.Equal(labelled.UserIds.Count, labelled.Clusters.Assignments.Count);
         Assert.Equal(4, carriers.Distinct().Count());

@@ -62,7 +62,7 @@ public sealed class RewardScorer(ProfileBook book)
         if (cluster >= clusters.Count)
         {
             throw NotFound(sample.TargetField,
-                $"model {model.Version} has clusters 0 to {(clusters.Count - 1).ToString(CultureInfo.InvariantCulture)}; '{sample.Target}' is not one of them");
+                $"model {model.Version} has clusters 1 to {clusters.Count.ToString(CultureInfo.InvariantCulture)}; '{sample.Target}' is not one of them");
         }
 
         var mean = new double[model.Rank];

@@ -6,8 +6,11 @@
 "use strict";
 
 const ENOUGH_ANSWERS = 10;
+// Candidates the generator scores per question (best-of-n).
+const CANDIDATES = 16;
 const KEY_STORAGE = "attune-api-key";
-const state = { user: "", pair: null, answers: 0, busy: false };
+const state = { user: "", pair: null, answers: 0, busy: false, model: null, stopped: false, finishedShown: false };
+const REQUEST_TIMEOUT_MS = 30000;
 // gRPC status codes the page tells apart (google.rpc.Code).
 const Code = { FAILED_PRECONDITION: 9, UNAUTHENTICATED: 16, UNAVAILABLE: 14 };
 const $ = (id) => document.getElementById(id);
@@ -28,11 +31,24 @@ function apiKey() {
 }
 
 async function api(method, path, body) {
-  const response = await fetch(path, {
-    method,
-    headers: { "x-api-key": apiKey(), "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  // A request that hangs is abandoned after REQUEST_TIMEOUT_MS, so the page never waits forever.
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), REQUEST_TIMEOUT_MS);
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: { "x-api-key": apiKey(), "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: abort.signal,
+    });
+  } catch (cause) {
+    const error = new Error(cause.name === "AbortError" ? "the server did not answer in time" : "the server cannot be reached");
+    error.status = 0;
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
   const text = await response.text();
   let data = {};
   try {
@@ -44,9 +60,29 @@ async function api(method, path, body) {
     const error = new Error(data.message || `HTTP ${response.status}`);
     error.status = response.status;
     error.code = data.code;
+    if (response.status === 401 || data.code === Code.UNAUTHENTICATED) {
+      keyRefused();
+    }
     throw error;
   }
   return data;
+}
+
+// A refused key stops the flow: nothing else is asked with it, the key field comes back, and the user can start again.
+function keyRefused() {
+  state.stopped = true;
+  state.pair = null;
+  sessionStorage.removeItem(KEY_STORAGE);
+  $("key-field").hidden = false;
+  $("key-given").hidden = true;
+  $("api-key").value = "";
+  for (const id of ["question", "profile", "ask", "learned"]) {
+    $(id).hidden = true;
+  }
+  say("");
+  fail("That API key was refused. Enter a valid key and press Start again.");
+  setBusy(false);
+  $("api-key").focus();
 }
 
 function say(text) {
@@ -68,6 +104,38 @@ function setBusy(busy) {
   }
 }
 
+// The model's base functions in words (GetModel), fetched once per model version.
+async function loadModel(version) {
+  if (!version || (state.model && state.model.version === version)) {
+    return;
+  }
+  try {
+    const reply = await api("GET", `/v1/models/${version}`);
+    state.model = {
+      version,
+      functions: (reply.baseFunctions ?? []).map((f) => ({
+        name: f.name ?? "",
+        positive: f.positive ?? [],
+        negative: f.negative ?? [],
+        high: f.highExample ?? "",
+        low: f.lowExample ?? "",
+      })),
+      clusters: (reply.clusters ?? []).length,
+    };
+  } catch {
+    state.model = { version, functions: [], clusters: 0 };
+  }
+}
+
+function side(terms) {
+  return terms.length ? terms.slice(0, 2).join(", ") : "?";
+}
+
+function functionName(i) {
+  const f = state.model?.functions?.[i];
+  return f && f.name ? f : null;
+}
+
 function renderProfile(profile) {
   const mean = (profile.weights?.mean ?? []).map(Number);
   const covariance = (profile.weights?.covariance ?? []).map(Number);
@@ -77,13 +145,24 @@ function renderProfile(profile) {
   const percent = (v) => 50 + (50 * v) / scale;
   const bars = $("bars");
   bars.replaceChildren();
+  const meanings = $("meanings");
+  meanings.replaceChildren();
   mean.forEach((m, i) => {
+    const named = functionName(i);
     const row = document.createElement("li");
     row.className = "bar-row";
     row.dataset.weight = m.toFixed(4);
     row.dataset.sd = sd[i].toFixed(4);
-    const label = document.createElement("span");
-    label.textContent = `Function ${i + 1}`;
+    row.dataset.name = named ? named.name : "";
+    const title = document.createElement("span");
+    title.className = "bar-title";
+    title.textContent = `Function ${i + 1}`;
+    const low = document.createElement("span");
+    low.className = "bar-pole low";
+    low.textContent = named ? side(named.negative) : "";
+    const high = document.createElement("span");
+    high.className = "bar-pole high";
+    high.textContent = named ? side(named.positive) : "";
     const track = document.createElement("span");
     track.className = "bar-track";
     track.setAttribute("aria-hidden", "true");
@@ -101,20 +180,65 @@ function renderProfile(profile) {
     const value = document.createElement("span");
     value.className = "bar-value";
     value.textContent = `${m.toFixed(2)} ± ${sd[i].toFixed(2)}`;
-    row.setAttribute("aria-label", `Function ${i + 1}: weight ${m.toFixed(2)}, plus or minus ${sd[i].toFixed(2)}`);
-    row.append(label, track, value);
+    const spoken = named ? `Function ${i + 1}, ${side(named.negative)} versus ${side(named.positive)}` : `Function ${i + 1}`;
+    row.setAttribute("aria-label", `${spoken}: weight ${m.toFixed(2)}, plus or minus ${sd[i].toFixed(2)}`);
+    row.append(title, low, track, high, value);
     bars.append(row);
+    if (named) {
+      const item = document.createElement("li");
+      item.textContent = `Function ${i + 1} (${named.name}): highest, "${named.high}"; lowest, "${named.low}"`;
+      meanings.append(item);
+    }
   });
+  $("meanings-box").hidden = meanings.childElementCount === 0;
+  state.answers = Number(profile.answers ?? 0);
+  // No group before the first answer: a profile with no answers is the population prior, close to every group.
   const cluster = profile.cluster;
-  $("cluster").textContent = cluster && k > 0
-    ? `Closest group of users: cluster ${Number(cluster.cluster ?? 0) + 1} (similarity ${Number(cluster.similarity ?? 0).toFixed(2)})`
-    : "This model has no clusters of users.";
+  if (state.answers === 0 || profile.coldStart) {
+    $("cluster").textContent = "Answer a question to see which group of users you are closest to.";
+  } else if (cluster && k > 0 && (state.model?.clusters ?? 0) > 0) {
+    $("cluster").textContent =
+      `Closest group of users: group ${Number(cluster.cluster ?? 0) + 1} of ${state.model.clusters} (similarity ${Number(cluster.similarity ?? 0).toFixed(2)})`;
+  } else {
+    $("cluster").textContent = "This model has no groups of users.";
+  }
   // int64 arrives as a string in the proto3 JSON mapping.
   $("model-version").textContent = `Scored with model version ${Number(profile.modelVersion ?? 0)}, the one in force.`;
-  state.answers = Number(profile.answers ?? 0);
   $("answer-count").textContent = String(state.answers);
   $("profile").hidden = false;
   updateAsk();
+  renderLearned(mean, sd);
+}
+
+// What the answers taught, in words: the functions the user leans on clearly (|weight| above its uncertainty), strongest first.
+function renderLearned(mean, sd) {
+  if (state.answers < ENOUGH_ANSWERS) {
+    $("learned").hidden = true;
+    return;
+  }
+  const clear = mean
+    .map((m, i) => ({ m, i, strength: Math.abs(m) / Math.max(sd[i], 1e-6) }))
+    .filter((f) => Math.abs(f.m) > sd[f.i] && functionName(f.i))
+    .sort((a, b) => b.strength - a.strength)
+    .slice(0, 3);
+  const list = $("learned-list");
+  list.replaceChildren();
+  for (const f of clear) {
+    const named = functionName(f.i);
+    const [liked, over] = f.m > 0 ? [named.positive, named.negative] : [named.negative, named.positive];
+    const item = document.createElement("li");
+    item.textContent = `You prefer answers with ${side(liked)} over answers with ${side(over)} (function ${f.i + 1}).`;
+    list.append(item);
+  }
+  $("learned-summary").textContent = clear.length
+    ? `After ${state.answers} answers, Attune has learned what you value:`
+    : `After ${state.answers} answers, your choices do not yet lean clearly on any function; a few more answers will help.`;
+  $("learned").hidden = false;
+  if (!state.finishedShown) {
+    state.finishedShown = true;
+    $("question").hidden = true;
+    $("learned-title").focus();
+  }
 }
 
 function updateAsk() {
@@ -130,18 +254,24 @@ function showPair(pair) {
   $("pair-prompt").textContent = pair.prompt ?? "";
   $("response-a").textContent = pair.responseA ?? "";
   $("response-b").textContent = pair.responseB ?? "";
-  $("question").hidden = false;
+  // After the finished state, the next pair waits until the user asks to go on.
+  $("question").hidden = state.finishedShown && !state.continuing;
   setBusy(false);
 }
 
 async function nextQuestion() {
+  if (state.stopped) {
+    return;
+  }
   try {
     const reply = await api("POST", userPath("next-query"), {});
     showPair(reply.pair);
   } catch (error) {
     state.pair = null;
     setBusy(false);
-    fail(error.code === Code.FAILED_PRECONDITION ? `No more questions to ask: ${error.message}` : `Could not fetch the next question: ${error.message}`);
+    if (!state.stopped) {
+      fail(error.code === Code.FAILED_PRECONDITION ? `No more questions to ask: ${error.message}` : `Could not fetch the next question: ${error.message}`);
+    }
   }
 }
 
@@ -158,13 +288,20 @@ async function answer(preference) {
       preference,
       clientId: `${state.user}-${Date.now()}-${Math.random().toString(36).slice(2)}`,
     });
+    await loadModel(Number(reply.profile?.modelVersion ?? 0));
     renderProfile(reply.profile);
-    say(`Answer ${state.answers} saved; your profile moved. Next question below.`);
+    say(state.answers === ENOUGH_ANSWERS && !state.continuing
+      ? `Answer ${state.answers} saved. That is enough to know your taste: see what was learned below.`
+      : `Answer ${state.answers} saved; your profile moved. Next question below.`);
     await nextQuestion();
-    $("question-title").focus();
+    if (!$("question").hidden) {
+      $("question-title").focus();
+    }
   } catch (error) {
     setBusy(false);
-    fail(`Your answer was not saved: ${error.message}`);
+    if (!state.stopped) {
+      fail(`Your answer was not saved: ${error.message}`);
+    }
   }
 }
 
@@ -182,16 +319,26 @@ async function start(event) {
     $("api-key").focus();
     return;
   }
+  if ($("api-key").value.trim()) {
+    sessionStorage.setItem(KEY_STORAGE, $("api-key").value.trim());
+  }
   state.user = name;
+  state.stopped = false;
+  state.finishedShown = false;
+  state.continuing = false;
   say(`Loading the profile of ${name}…`);
   try {
     const reply = await api("GET", userPath("profile"));
+    await loadModel(Number(reply.profile?.modelVersion ?? 0));
+    state.finishedShown = Number(reply.profile?.answers ?? 0) >= ENOUGH_ANSWERS;
     renderProfile(reply.profile);
     say(`Hello ${name}. Pick the answer you prefer.`);
     await nextQuestion();
     $("question-title").focus();
   } catch (error) {
-    fail(error.code === Code.UNAUTHENTICATED || error.status === 401 ? "That API key was refused." : `Could not start: ${error.message}`);
+    if (!state.stopped) {
+      fail(`Could not start: ${error.message}`);
+    }
   }
 }
 
@@ -207,13 +354,20 @@ async function ask(event) {
   $("ask-button").disabled = true;
   say("Writing answers…");
   try {
-    const reply = await api("POST", userPath("generate"), { prompt });
+    const reply = await api("POST", userPath("generate"), { prompt, n: CANDIDATES });
     $("answer-personal").textContent = reply.response ?? "";
     $("answer-population").textContent = reply.populationResponse ?? "";
+    const count = (reply.candidates ?? []).length;
+    $("answers-source").textContent = reply.backend === "pool"
+      ? `Stand-in answers: no LLM is configured, so both are picked from Attune's pool of written answers for this question (${count} candidates), by your reward and by everyone's.`
+      : `Both answers were picked from ${count} candidates written by ${reply.backend ?? "the LLM"}: one by your reward, one by everyone's.`;
     $("answers").hidden = false;
+    $("answers-source").hidden = false;
     say("Two answers are shown: the one for you, and the one for everyone.");
   } catch (error) {
-    fail(error.code === Code.UNAVAILABLE || error.status === 503 ? `The generator is not available: ${error.message}` : `No answer: ${error.message}`);
+    if (!state.stopped) {
+      fail(error.code === Code.UNAVAILABLE || error.status === 503 ? `The generator is not available: ${error.message}` : `No answer: ${error.message}`);
+    }
   } finally {
     $("ask-button").disabled = false;
   }
@@ -229,5 +383,10 @@ document.addEventListener("DOMContentLoaded", () => {
   for (const id of ["choose-a", "choose-b", "choose-none"]) {
     $(id).addEventListener("click", (e) => answer(Number(e.currentTarget.dataset.preference)));
   }
+  $("answer-more").addEventListener("click", () => {
+    state.continuing = true;
+    $("question").hidden = !state.pair;
+    $("question-title").focus();
+  });
   setBusy(false);
 });

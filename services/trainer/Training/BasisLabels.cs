@@ -12,7 +12,7 @@ namespace Attune.Trainer.Training;
 /// Makes a trained model's base functions nameable, then names them. PReF identifies W and V only up to an invertible
 /// K x K change of basis (W V = (W M)(M^-1 V)), so the trainer picks the basis in which they can be read one by one,
 /// changing no reward and no margin (<see cref="PrefModel.ChangeBasis"/>): the training users' weights are whitened
-/// (covariance I: M1 = Sigma_W^-1/2) and varimax-rotated (<see cref="Varimax"/>, R) so that each user leans on few
+/// by the population prior (M1 = Sigma^-1/2, so the prior's covariance becomes I) and varimax-rotated (<see cref="Varimax"/>, R) so that each user leans on few
 /// functions and each function carries one of the things users disagree about; each function is then scaled to unit
 /// standard deviation over the training responses (so a weight of 1 is one standard deviation of reward per unit), the
 /// functions ordered by how much users' weights on them vary, and each signed so that the population's mean weight is
@@ -87,10 +87,11 @@ public static class BasisLabels
             return model;
         }
 
-        // M1 = Sigma_W^-1/2 (eigenvalues floored), then the varimax R of W M1.
+        // M1 = Sigma^-1/2 of the population prior (the users' weights' covariance, shrunk: well conditioned even when a
+        // direction barely varies), then the varimax R of W M1.
         var w = Matrix<double>.Build.Dense(n, k, (u, j) => model.UserWeights[u * k + j]);
-        var centred = w - Matrix<double>.Build.Dense(n, k, (_, j) => w.Column(j).Average());
-        var evd = (centred.TransposeThisAndMultiply(centred) / n).Evd(Symmetricity.Symmetric);
+        var prior = Matrix<double>.Build.DenseOfRowMajor(k, k, model.Prior.Covariance.ToArray());
+        var evd = (0.5 * (prior + prior.Transpose())).Evd(Symmetricity.Symmetric);
         var floor = Math.Max(evd.EigenValues.Real().Maximum() * 1e-6, 1e-12);
         var whiten = evd.EigenVectors
             * Matrix<double>.Build.DenseOfDiagonalVector(evd.EigenValues.Real().Map(l => 1 / Math.Sqrt(Math.Max(l, floor))))

@@ -102,7 +102,7 @@ def main():
 
     keyed = {"Content-Type": "application/json", "x-api-key": args.api_key}
     one = {"query": [queries[0]], "prompts": [prompts[0]]}
-    out["cluster"] = post_once(web + "/get_reward", dict(one, labels=["cluster:0"]), keyed)
+    out["cluster"] = post_once(web + "/get_reward", dict(one, labels=["cluster:1"]), keyed)
     out["unknown_cluster"] = post_once(web + "/get_reward", dict(one, labels=["cluster:999"]), keyed)
     out["unknown_user"] = post_once(web + "/get_reward", dict(one, labels=["never-seen-user"]), keyed)
     out["no_labels_no_header"] = post_once(web + "/get_reward", one, keyed)
