@@ -22,7 +22,7 @@ public sealed class AttuneUpInteropTests
             JsonElement run, generic;
             await using (var up = await AttuneUpProcess.StartAsync(dataDir))
             {
-                Assert.Contains(up.Output, l => l.Contains("demo population: 3360 comparisons", StringComparison.Ordinal));
+                Assert.Contains(up.Output, l => l.Contains("demo population: 4800 comparisons", StringComparison.Ordinal));
                 Assert.Contains(up.Output, l => l.Contains("in force", StringComparison.Ordinal));
                 run = await RunClientAsync(up.Targets["adapter"], "py-prefers-formal", answers: 8);
                 generic = await RunScriptAsync(

@@ -36,8 +36,11 @@ def main() -> None:
                          "\n\nKind regards.")
         casual_answer = ("Hey there, just feed it flour and water every day, keep it warm and toss half before feeding. "
                          "Pretty chill stuff, tbh. Later.")
-        formal_markers = ("Dear reader", "Kind regards", "Furthermore", "Moreover", "In addition", "Thank you")
-        casual_markers = ("Hey", "Yo,", "Okay so", "tbh", "btw", "Later.", "Peace out", "chill", "No biggie")
+        # How a person who likes formal wording tells the demo's answers apart (and any others'): register markers.
+        formal_markers = ("Dear reader", "Kind regards", "Furthermore", "Moreover", "In addition", "Thank you",
+                          "I recommend", "It is advisable", "You should", "I wish you", "I am confident", "delighted")
+        casual_markers = ("Hey", "Yo,", "Okay, so", "tbh", "btw", "Later.", "chill", "No biggie", "Just ", "wanna",
+                          "Try to", "Also,", "Oh, and", "Plus,", "Ooh", "Right,", "honestly", "Trust me", "You've", "Have fun")
 
         def formality(text):
             return sum(text.count(m) for m in formal_markers) - sum(text.count(m) for m in casual_markers)
