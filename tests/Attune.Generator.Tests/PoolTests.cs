@@ -23,6 +23,22 @@ public sealed class PoolTests(StackFixture stack) : IClassFixture<StackFixture>
         Assert.All(completions, c => Assert.True(c.Finished));
     }
 
+    /// <summary>The demo world's pool: for any question exactly its 16 answers, all of them for n = 16, fewer never repeated.</summary>
+    [Fact]
+    public async Task Complete_demoWorld_theSixteenAnswersToTheQuestion()
+    {
+        var backend = new PoolBackend(new CandidatePool(new PoolOptions { World = "demo" }));
+        var question = "How do I fix a leaky faucet?";
+
+        var all = await backend.CompleteAsync(Ask(question, n: 32), CancellationToken.None);
+        var some = await backend.CompleteAsync(Ask(question, n: 8), CancellationToken.None);
+
+        var expected = Attune.Data.Demo.DemoResponses.For(question).Select(r => r.Text).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, all.Select(c => c.Text).Order(StringComparer.Ordinal));
+        Assert.Equal(8, some.Select(c => c.Text).Distinct().Count());
+        Assert.Throws<InvalidOperationException>(() => new PoolOptions { World = "mars" }.Validate());
+    }
+
     [Fact]
     public async Task Complete_promptOfTheStylesWorld_knownResponsesComeFirst()
     {
