@@ -7,7 +7,7 @@ namespace Attune.Bench.Ml;
 
 /// <summary>
 /// Rewards r_u(e_i) = w_u . V e_i of n responses from precomputed embeddings e (shape (n, D)), through the model's public
-/// API (<see cref="PrefModel.RewardFeatures"/> per response, then w_u . phi), and through the batch API
+/// API (<see cref="PrefModel.RewardFeatures(ReadOnlySpan{float}, Span{float})"/> per response, then w_u . phi), and through the batch API
 /// <see cref="PrefModel.Rewards(int, Attune.Ml.Data.FeatureMatrix, Span{float})"/> (u = V^T w_u once, r_i = e_i . u).
 /// </summary>
 internal static class ScoringBenchmark

@@ -1,6 +1,5 @@
 using Attune.Cli.Embedded;
 using Attune.Contracts.V1;
-using Attune.Data.Styles;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Grpc.Health.V1;
@@ -31,7 +30,7 @@ internal static class ScoreBenchmark
             await adapter.SubmitAnswerAsync(new SubmitAnswerRequest { UserId = user, Pair = q.Pair, Preference = i % 2, ClientId = $"bench-{i}" });
         }
 
-        var world = StylesWorld.Generate(DemoPopulation.World(1));
+        var world = Attune.Data.Demo.DemoWorld.Generate(DemoPopulation.World(1));
         var prompt = world.Prompts[0];
         var request = new ScoreRequest { UserId = user, Prompt = prompt.Prompt };
         request.Responses.AddRange(prompt.Responses.Take(8));
