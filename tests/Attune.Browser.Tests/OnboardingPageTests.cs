@@ -116,4 +116,25 @@ public sealed class OnboardingPageTests(PageFixture fixture) : IClassFixture<Pag
         Assert.True(everyoneBox!.X > mineBox!.X + mineBox.Width - 1, "the two answers are not side by side");
         await page.Page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("05-two-answers"), FullPage = true });
     }
+
+    /// <summary>A wrong key in the page's URL stops the flow: refused, the key field back, no question asked, no endless loading.</summary>
+    [Fact]
+    public async Task Page_wrongKey_stopsWithARefusalAndAsksForAKey()
+    {
+        Requires.That(Chromium.Available, Chromium.Requirement);
+        var (stack, browser) = await fixture.GetAsync(TestContext.Current.CancellationToken);
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var url = new UriBuilder(stack.PageUrl) { Fragment = "key=demo-wrong-key" }.Uri;
+        await page.GotoAsync(url.ToString());
+
+        await page.GetByLabel("Your user name").FillAsync($"wrong-key-{Guid.NewGuid():N}"[..20]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#error")).ToHaveTextAsync("That API key was refused. Enter a valid key and press Start again.");
+        await Assertions.Expect(page.GetByLabel("API key")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#question")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#profile")).ToBeHiddenAsync();
+        await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("06-wrong-key"), FullPage = true });
+    }
 }

@@ -18,13 +18,13 @@ public sealed class EmbeddedStackTests(EmbeddedStackFixture stack) : IClassFixtu
         var models = await new TrainerService.TrainerServiceClient(stack.Trainer).ListModelsAsync(new ListModelsRequest(), Call);
         var profile = await new AdapterService.AdapterServiceClient(stack.Adapter).GetProfileAsync(new GetProfileRequest { UserId = "someone-new" }, Call);
 
-        Assert.Equal(84 * 20, stack.Seeded);
+        Assert.Equal(Cli.Embedded.DemoPopulation.Users * 20, stack.Seeded);
         Assert.NotEmpty(models.Models);
         // The newest model covers the whole demo: every seeded comparison trained on or set aside (the gate's held-out
         // slice, repeats, over a user's share). The gate decides whether it or an earlier threshold model is in force,
         // and the adapter serves that one.
         var newest = models.Models[0];
-        Assert.Equal(84, newest.Users);
+        Assert.Equal(Cli.Embedded.DemoPopulation.Users, newest.Users);
         Assert.Equal(stack.Seeded, newest.Comparisons + newest.Gate.Dropped.Values.Sum());
         Assert.InRange(newest.Gate.Dropped["held_out"], stack.Seeded / 20, stack.Seeded / 5);
         Assert.True(newest.State is ModelState.Active or ModelState.Rejected, $"{newest.State}: {newest.StateReason}");

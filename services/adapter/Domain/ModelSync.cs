@@ -16,6 +16,7 @@ public sealed class ModelSync(
     ProfileBook book, IModelStore copies, Peers peers, IOptions<AdapterOptions> options, ILogger<ModelSync> logger)
 {
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _syncs = new(1, 1);
     private long _promotion;
 
     /// <summary>
@@ -26,6 +27,21 @@ public sealed class ModelSync(
     /// <exception cref="RpcException">The trainer is not configured, unreachable, or has no such model (NOT_FOUND).</exception>
     /// <exception cref="InvalidDataException">The download is corrupt or its featurizer cannot be rebuilt.</exception>
     public async Task<bool> SyncAsync(long version, CancellationToken cancellationToken)
+    {
+        // One sync at a time: the announcement, the periodic check and the startup fetch may race for the same version,
+        // and only the first may switch (refit every user); the others then find it in force.
+        await _syncs.WaitAsync(cancellationToken);
+        try
+        {
+            return await SyncOnceAsync(version, cancellationToken);
+        }
+        finally
+        {
+            _syncs.Release();
+        }
+    }
+
+    private async Task<bool> SyncOnceAsync(long version, CancellationToken cancellationToken)
     {
         if (version > 0 && book.Current is { } current && current.Version == version)
         {
