@@ -42,6 +42,10 @@ public sealed class ModelCommandTests(EmbeddedStackFixture stack) : IClassFixtur
         Assert.Equal(0, show.Code);
         Assert.Contains($"model {inForce.Version}: active", show.Output, StringComparison.Ordinal);
         Assert.Contains("gate: passed", show.Output, StringComparison.Ordinal);
+        // The base functions by name, each with its highest- and lowest-scoring training answer.
+        Assert.Matches(@"function 1: \S.* <-> \S", show.Output);
+        Assert.Contains("    high: \"", show.Output, StringComparison.Ordinal);
+        Assert.Contains("    low:  \"", show.Output, StringComparison.Ordinal);
         Assert.Equal((0, true), (pin.Code, pinned.Pinned));
         Assert.Equal(0, unpin.Code);
         Assert.Equal(0, promote.Code);
