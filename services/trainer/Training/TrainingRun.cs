@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Attune.Ml.Serialization;
 using Attune.Ml.Training;
 using Attune.Storage;
-using Attune.Text.Hashing;
 using Attune.Trainer.Models;
 using Attune.Trainer.Options;
 
@@ -10,8 +9,9 @@ namespace Attune.Trainer.Training;
 
 /// <summary>
 /// One training job from data to stored model: loads the feedback up to the current watermark, featurizes it with the
-/// <see cref="HashingFeaturizer"/> (default options), trains PReF (which also fits the prior, the clusters and the
-/// validation metrics), writes the model file and publishes it to <see cref="IModelStore"/> as a new immutable version.
+/// configured featurizer (<see cref="TrainerOptions.Featurizer"/>, in batches), trains the configured learner
+/// (<see cref="TrainingLearner"/>: PReF, which also fits the prior, the clusters and the validation metrics, and for
+/// <c>neural</c> the residual MLP from it), writes the model file and publishes it to <see cref="IModelStore"/> as a new immutable version.
 /// Nothing is visible before that single publish, so a crash or cancellation earlier leaves the previous model in force.
 /// The stored file holds no user's weights (<see cref="PublishedModel"/>); a model trained on the comparisons of a user
 /// erased while the job ran is discarded instead.
@@ -34,8 +34,8 @@ public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, Era
         using var erasedSinceLoad = erasures.Begin();
         var (rows, watermark) = await TrainingRows.LoadAsync(data, cancellationToken);
         var hygiene = TrainingHygiene.Apply(rows, options.Gate.HeldOutPercent, options.MaxUserShare);
-        var featurizer = new HashingFeaturizer();
-        var set = await Task.Run(() => TrainingSetBuilder.Build(hygiene.Training, featurizer, cancellationToken), cancellationToken);
+        var featurizer = TrainerFeaturizers.Create(options);
+        var set = await Task.Run(() => TrainingSetBuilder.BuildAsync(hygiene.Training, featurizer, options.IsNeural, cancellationToken), cancellationToken);
         CheckEnough(set, rows.Count);
         reporter.Report("loading", 0.10);
         await FlushOrAbandonAsync(reporter, cancellationToken);
@@ -51,7 +51,7 @@ public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, Era
         };
         var clock = Stopwatch.StartNew();
         var training = Task.Factory.StartNew(
-            () => new PrefTrainer(trainerOptions).Train(set!.Data, reporter, cancellationToken),
+            () => TrainingLearner.Train(trainerOptions, options, set!.Data, reporter, cancellationToken),
             cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         while (!training.IsCompleted)
         {
@@ -60,9 +60,10 @@ public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, Era
         }
 
         PrefTrainingResult result;
+        Attune.Ml.Models.PrefModel model;
         try
         {
-            result = await training;
+            (result, model) = await training;
         }
         catch (ArgumentException e)
         {
@@ -74,10 +75,10 @@ public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, Era
         await FlushOrAbandonAsync(reporter, cancellationToken);
         using var file = new MemoryStream();
         // Without the training users' weights: an immutable version must hold nothing an erasure has to remove.
-        ModelFile.Write(file, PublishedModel.WithoutUsers(result.Model));
+        ModelFile.Write(file, PublishedModel.WithoutUsers(model));
         var metadata = new ModelMetadata
         {
-            K = result.Model.Rank,
+            K = model.Rank,
             Users = set!.Data.UserCount,
             Comparisons = set.Data.Count,
             Pairs = set.Pairs,
@@ -87,10 +88,10 @@ public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, Era
             TrainingSeconds = seconds,
             Iterations = result.Iterations,
             Initialization = result.InitializationReason is { } why ? $"{result.InitializationUsed}: {why}" : result.InitializationUsed.ToString(),
-            Metrics = result.Model.Metrics.ToDictionary(m => m.Key, m => m.Value),
+            Metrics = model.Metrics.ToDictionary(m => m.Key, m => m.Value),
             Dropped = hygiene.Dropped.ToDictionary(),
         };
-        if (erasedSinceLoad.AnyErased(result.Model.UserIds))
+        if (erasedSinceLoad.AnyErased(model.UserIds))
         {
             throw new TrainingDataException(
                 "A user in the training set was erased while the job ran; the model was discarded so that it holds no " +
@@ -98,7 +99,7 @@ public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, Era
         }
 
         var info = await models.PublishAsync(file.ToArray(), metadata.ToJson(), cancellationToken);
-        return new TrainedCandidate(info.Version, metadata, result.Model, hygiene);
+        return new TrainedCandidate(info.Version, metadata, model, hygiene);
     }
 
     private void CheckEnough(TrainingSet? set, int loaded)
