@@ -40,7 +40,7 @@ public static class EvaluationRunner
         ArgumentNullException.ThrowIfNull(load);
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
-        var views = new FeatureViewSource(options.CacheDirectory);
+        var views = new FeatureViewSource(options.CacheDirectory, options.MiniLmPrompt, options.CompositeScales);
         var selected = EvaluationMethods.Selected(options.Protocol.Methods);
         var cache = new Dictionary<(string, string), SparseVector>();
         string? cachedFeaturizer = null;

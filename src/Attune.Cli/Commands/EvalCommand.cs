@@ -30,7 +30,9 @@ internal static class EvalCommand
         };
         var cache = new Option<string?>("--cache") { Description = "Folder of the encoder's disk cache (default: $ATTUNE_CACHE, else eval-results/cache)." };
         var maxComparisons = new Option<int?>("--max-comparisons") { Description = "hh only: the first N comparisons after the seeded shuffle (a smaller deployment)." };
-        var command = new Command("eval", "Run the PReF evaluation protocol on a dataset and write a report.") { dataset, data, seeds, outDir, quick, initSeeds, rank, firstSeed, questions, scoring, methods, cache, maxComparisons };
+        var prompt = new Option<Attune.Text.Encoders.MiniLmPromptMode>("--minilm-prompt") { Description = "How the prompt enters the MiniLM featurizer: None (the response alone) or Product (also enc(x) * enc(y)).", DefaultValueFactory = _ => Attune.Text.Encoders.MiniLmPromptMode.None };
+        var scales = new Option<string>("--composite-scales") { Description = "Scales of the composite's MiniLM and hashing blocks, e.g. 1,1.", DefaultValueFactory = _ => "1,1" };
+        var command = new Command("eval", "Run the PReF evaluation protocol on a dataset and write a report.") { dataset, data, seeds, outDir, quick, initSeeds, rank, firstSeed, questions, scoring, methods, cache, maxComparisons, prompt, scales };
         command.SetAction(parse =>
         {
             var name = parse.GetValue(dataset)!;
@@ -70,6 +72,13 @@ internal static class EvalCommand
                 return 1;
             }
 
+            var compositeScales = parse.GetValue(scales)!.Split(',').Select(t => double.TryParse(t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : double.NaN).ToArray();
+            if (compositeScales.Length != 2 || compositeScales.Any(v => !(v > 0 && double.IsFinite(v))))
+            {
+                error.WriteLine($"error: --composite-scales must be two numbers > 0 (MiniLM, hashing); got '{parse.GetValue(scales)}'.");
+                return 1;
+            }
+
             var isQuick = parse.GetValue(quick);
             var options = new EvaluationRunOptions
             {
@@ -79,6 +88,8 @@ internal static class EvalCommand
                 Quick = isQuick,
                 MaxComparisons = parse.GetValue(maxComparisons),
                 CacheDirectory = CacheFolder(parse.GetValue(cache)),
+                MiniLmPrompt = parse.GetValue(prompt),
+                CompositeScales = compositeScales,
                 Protocol = new ProtocolOptions
                 {
                     Methods = selected,

@@ -10,9 +10,11 @@ namespace Attune.Evaluation.Methods;
 /// seeds, so a text is featurized once per run; the MiniLM encoder also keeps its vectors in a disk cache
 /// (<paramref name="cacheDirectory"/>), so a text is encoded once across runs. Texts not yet seen are featurized in one
 /// batch (<see cref="IFeaturizer.FeaturizeBatchAsync"/>: the encoder sorts them by length and runs them in batches).
-/// MiniLM runs on one CPU thread (two on the 2-core machines were slower, see docs/featurizers.md).
+/// MiniLM runs on one CPU thread (two on the 2-core machines were slower, see docs/featurizers.md), with
+/// <paramref name="prompt"/> deciding how the prompt enters e(x, y); the composite is [s_1 MiniLM; s_2 hashing] with
+/// <paramref name="compositeScales"/>.
 /// </summary>
-internal sealed class FeatureViewSource(string? cacheDirectory)
+internal sealed class FeatureViewSource(string? cacheDirectory, MiniLmPromptMode prompt, IReadOnlyList<double> compositeScales)
 {
     private readonly Dictionary<string, Dictionary<(string, string), SparseVector>> _vectors = new(StringComparer.Ordinal);
     private readonly Dictionary<EvaluationFeaturizer, double> _seconds = [];
@@ -61,7 +63,7 @@ internal sealed class FeatureViewSource(string? cacheDirectory)
 
     private IFeaturizer Featurizer(EvaluationFeaturizer kind, IFeaturizer hashing)
     {
-        _miniLm ??= new MiniLmFeaturizer(new MiniLmOptions(intraOpThreads: 1, cacheDirectory: cacheDirectory));
-        return kind == EvaluationFeaturizer.MiniLm ? _miniLm : new CompositeFeaturizer([_miniLm, hashing], [1.0, 1.0]);
+        _miniLm ??= new MiniLmFeaturizer(new MiniLmOptions(intraOpThreads: 1, cacheDirectory: cacheDirectory), prompt);
+        return kind == EvaluationFeaturizer.MiniLm ? _miniLm : new CompositeFeaturizer([_miniLm, hashing], compositeScales);
     }
 }
