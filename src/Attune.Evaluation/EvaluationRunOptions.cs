@@ -22,6 +22,21 @@ public sealed class EvaluationRunOptions
     /// <summary>Smaller worlds for smoke runs.</summary>
     public bool Quick { get; init; }
 
+    /// <summary>
+    /// Root of the MiniLM encoder's disk cache (vectors of texts already encoded, shared by runs and processes); null: memory
+    /// only. The command passes <c>--cache</c>, else <c>$ATTUNE_CACHE</c>, else a folder under the output.
+    /// </summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>hh only: keep the first N comparisons after the seeded shuffle (a smaller deployment); null: all.</summary>
+    public int? MaxComparisons { get; init; }
+
+    /// <summary>How the prompt enters the MiniLM featurizer of the encoder methods (default: the response alone).</summary>
+    public Attune.Text.Encoders.MiniLmPromptMode MiniLmPrompt { get; init; } = Attune.Text.Encoders.MiniLmPromptMode.None;
+
+    /// <summary>Scales (MiniLM, hashing) of the composite methods' featurizer (default 1, 1).</summary>
+    public IReadOnlyList<double> CompositeScales { get; init; } = [1.0, 1.0];
+
     /// <summary>The protocol settings.</summary>
     public ProtocolOptions Protocol { get; init; } = new();
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Attune.Data;
 using Attune.Evaluation.Data;
 using Attune.Evaluation.Datasets;
+using Attune.Evaluation.Methods;
 using Attune.Evaluation.Protocol;
 using Attune.Evaluation.Results;
 using Attune.Ml.Training;
@@ -27,8 +28,8 @@ public static class EvaluationRunner
             throw new UnknownDatasetException(dataset, EvaluationDatasets.Names);
         }
 
-        return Run(seed => EvaluationDatasets.Load(dataset, seed, options.DataRoot, options.Quick), dataset,
-            EvaluationDatasets.Describe(dataset, options.Quick), options, progress, cancellationToken);
+        return Run(seed => EvaluationDatasets.Load(dataset, seed, options.DataRoot, options.Quick, options.MaxComparisons), dataset,
+            EvaluationDatasets.Describe(dataset, options.Quick, options.MaxComparisons), options, progress, cancellationToken);
     }
 
     /// <summary>Evaluates any dataset source (one dataset per seed), e.g. a small world in tests.</summary>
@@ -39,6 +40,8 @@ public static class EvaluationRunner
         ArgumentNullException.ThrowIfNull(load);
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
+        var views = new FeatureViewSource(options.CacheDirectory, options.MiniLmPrompt, options.CompositeScales);
+        var selected = EvaluationMethods.Selected(options.Protocol.Methods);
         var cache = new Dictionary<(string, string), SparseVector>();
         string? cachedFeaturizer = null;
         var seeds = new List<SeedResult>();
@@ -71,7 +74,20 @@ public static class EvaluationRunner
                 notes.Add($"Comparisons whose two responses featurize identically (d = 0) are dropped: {featurized.DroppedZeroPairs} in seed {seed}.");
             }
 
-            var result = SeedEvaluator.Run(world, options.Protocol, seed, keepUserMap: s == 0, Report, cancellationToken);
+            var runnable = selected.Where(m => !m.NeedsText || data.RecommendedFeaturizer is not PrecomputedFeaturizer).ToArray();
+            if (runnable.Length < selected.Count)
+            {
+                notes.Add($"Not run on this dataset (its texts are ids, its features precomputed): {string.Join(", ", selected.Except(runnable).Select(m => m.Name))}.");
+            }
+
+            var seedViews = new Dictionary<EvaluationFeaturizer, ResponseFeatureView>();
+            foreach (var kind in runnable.Where(m => m.Name != EvaluationMethods.Attune).Select(m => m.Featurizer).Distinct())
+            {
+                Report($"featurizing ({SeedEvaluator.FeaturizerKey(kind)})", 0.02);
+                seedViews[kind] = views.Build(featurized, kind, cancellationToken);
+            }
+
+            var result = SeedEvaluator.Run(world, seedViews, runnable, options.Protocol, seed, keepUserMap: s == 0, Report, cancellationToken);
             if (result.InitializationReason is { } reason)
             {
                 notes.Add($"Trainer fallback ({result.AttuneInitialization} init): {reason}");
@@ -110,6 +126,7 @@ public static class EvaluationRunner
             Notes = notes.ToArray(),
             Hardware = HardwareDescription.Current(),
             TotalSeconds = clock.Elapsed.TotalSeconds,
+            FeaturizeSeconds = views.Seconds.ToDictionary(v => SeedEvaluator.FeaturizerKey(v.Key), v => v.Value),
         };
     }
 }

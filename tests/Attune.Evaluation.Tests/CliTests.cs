@@ -88,6 +88,16 @@ public sealed class CliTests
         }
     }
 
+    [Fact]
+    public void Eval_unknownMethod_exitsTwoAndListsTheKnownMethods()
+    {
+        var (code, _, error) = Run("eval", "--dataset", "synthetic", "--methods", "attune-bert");
+
+        Assert.Equal(2, code);
+        Assert.Contains("attune-bert", error, StringComparison.Ordinal);
+        Assert.Contains("attune-minilm", error, StringComparison.Ordinal);
+    }
+
     private static (int Code, string Output, string Error) Run(params string[] args)
     {
         using var output = new StringWriter();

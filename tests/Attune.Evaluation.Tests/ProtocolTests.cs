@@ -21,6 +21,7 @@ public sealed class ProtocolTests(TinyWorld world) : IClassFixture<TinyWorld>
         [
             "oracle", "global-bt", "per-user", "cluster", "reward-features:uncertainty", "reward-features:information-gain",
             "reward-features:random", "attune:uncertainty", "attune:information-gain", "attune:random",
+            "attune-neural:uncertainty", "attune-neural:information-gain", "attune-neural:random",
             "true-basis:uncertainty", "true-basis:random",
         ];
 

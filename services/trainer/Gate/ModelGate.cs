@@ -194,6 +194,7 @@ public static class ModelGate
 
         var featurizer = FeaturizerFactory.FromDescription(model.Featurizer);
         var features = new Dictionary<(string, string), SparseVector>();
+        Prefetch(featurizer, features, users.SelectMany(u => u.Fit.Concat(u.HeldOut)));
         var mean = new double[model.Rank];
         var covariance = new double[model.Rank * model.Rank];
         for (var u = 0; u < users.Count; u++)
@@ -240,31 +241,42 @@ public static class ModelGate
         public double MacroLogLoss => LogLoss.Length > 0 ? LogLoss.Average() : 0;
     }
 
-    /// <summary>z = V (e(x, a) - e(x, b)) of each comparison, shape (n, K).</summary>
-    private static float[] Project(
+    /// <summary>
+    /// z = phi(x, a) - phi(x, b) of each comparison, shape (n, K), from both responses' embeddings
+    /// (<see cref="PrefModel.ProjectPairs(ResponsePairs, ReadOnlySpan{int})"/>): right for a linear model (V e(a) - V e(b))
+    /// and for one with a residual MLP, whose phi is not a function of e(a) - e(b). Responses not in
+    /// <paramref name="cache"/> are featurized in one batch.
+    /// </summary>
+    internal static float[] Project(
         PrefModel model, IFeaturizer featurizer, Dictionary<(string, string), SparseVector> cache, List<TrainingComparison> comparisons)
     {
-        var rowPointers = new List<int> { 0 };
-        var columns = new List<int>();
-        var values = new List<float>();
-        foreach (var c in comparisons)
+        if (comparisons.Count == 0)
         {
-            SparseVector.AppendDifference(Vector(c.Prompt, c.ResponseA), Vector(c.Prompt, c.ResponseB), columns, values);
-            rowPointers.Add(columns.Count);
+            return [];
         }
 
-        var matrix = new SparseFeatureMatrix([.. rowPointers], [.. columns], [.. values], featurizer.Dimension);
-        return model.ProjectPairs(matrix, Enumerable.Range(0, comparisons.Count).ToArray());
+        Prefetch(featurizer, cache, comparisons);
+        var pairs = Training.TrainingSetBuilder.Responses(
+            comparisons.Select(c => (c.Prompt, c.ResponseA, c.ResponseB)), cache, featurizer.Dimension);
+        return model.ProjectPairs(pairs, Enumerable.Range(0, comparisons.Count).ToArray());
+    }
 
-        SparseVector Vector(string prompt, string response)
+    /// <summary>Featurizes every response of <paramref name="comparisons"/> not yet in <paramref name="cache"/>, in batches.</summary>
+    private static void Prefetch(IFeaturizer featurizer, Dictionary<(string, string), SparseVector> cache, IEnumerable<TrainingComparison> comparisons)
+    {
+        var missing = comparisons
+            .SelectMany(c => new[] { new TextPair(c.Prompt, c.ResponseA), new TextPair(c.Prompt, c.ResponseB) })
+            .Where(t => !cache.ContainsKey((t.Prompt, t.Response)))
+            .Distinct()
+            .ToList();
+        for (var start = 0; start < missing.Count; start += Training.TrainingSetBuilder.BatchSize)
         {
-            if (!cache.TryGetValue((prompt, response), out var v))
+            var batch = missing.GetRange(start, Math.Min(Training.TrainingSetBuilder.BatchSize, missing.Count - start));
+            var vectors = featurizer.FeaturizeBatchAsync(batch).GetAwaiter().GetResult();
+            for (var i = 0; i < batch.Count; i++)
             {
-                v = featurizer.Featurize(new TextPair(prompt, response));
-                cache.Add((prompt, response), v);
+                cache[(batch[i].Prompt, batch[i].Response)] = vectors[i];
             }
-
-            return v;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Attune.Trainer.Training;
 
 namespace Attune.Trainer.Options;
 
@@ -50,6 +51,29 @@ public sealed class TrainerOptions
     /// </summary>
     public double MaxUserShare { get; set; } = 0.2;
 
+    /// <summary>
+    /// e(x, y) the basis is trained on: <c>hashing</c> (default), <c>minilm</c> (the in-process MiniLM encoder),
+    /// <c>composite</c> (MiniLM and hashing concatenated, scales 1 and 1), or a full featurizer description
+    /// (<c>hashing:v1:...</c>, <c>minilm:v1:...</c>, <c>composite:v1:...</c>, see docs/featurizers.md). The model records
+    /// the resolved description.
+    /// </summary>
+    public string Featurizer { get; set; } = TrainerFeaturizers.Hashing;
+
+    /// <summary><c>linear</c> (default): PReF's V e; <c>neural</c>: V e + U tanh(H e + b) trained from it with TorchSharp.</summary>
+    public string Learner { get; set; } = TrainerFeaturizers.Linear;
+
+    /// <summary>ONNX Runtime intra-op threads of the MiniLM encoder (default 1).</summary>
+    public int EncoderThreads { get; set; } = 1;
+
+    /// <summary>Folder of the encoder's disk cache (texts encoded once across jobs and restarts); empty: memory only.</summary>
+    public string? EncoderCacheDirectory { get; set; }
+
+    /// <summary>torch threads of the neural learner on the CPU (default 1: more were slower on small machines).</summary>
+    public int NeuralThreads { get; set; } = 1;
+
+    /// <summary>Whether <see cref="Learner"/> is <c>neural</c>.</summary>
+    public bool IsNeural => Learner.Trim().Equals(TrainerFeaturizers.Neural, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The promotion gate (<c>Trainer:Gate</c>).</summary>
     public Gate.GateOptions Gate { get; set; } = new();
 
@@ -70,6 +94,12 @@ public sealed class TrainerOptions
         Check(RetrainDebounce >= TimeSpan.Zero && RetrainDebounce <= TimeSpan.FromHours(1), nameof(RetrainDebounce), RetrainDebounce, "between 00:00:00 and 01:00:00");
         Check(MaxAutoRank is >= 1 and <= 64, nameof(MaxAutoRank), MaxAutoRank, "between 1 and 64");
         Check(MaxUserShare is > 0 and <= 1, nameof(MaxUserShare), MaxUserShare, "in (0, 1]");
+        Check(TrainerFeaturizers.IsKnown(Featurizer), nameof(Featurizer), Featurizer,
+            $"'{TrainerFeaturizers.Hashing}', '{TrainerFeaturizers.MiniLm}', '{TrainerFeaturizers.Composite}' or a featurizer description (hashing:v1:..., minilm:v1:..., composite:v1:...)");
+        var learner = Learner?.Trim().ToLowerInvariant();
+        Check(learner is TrainerFeaturizers.Linear or TrainerFeaturizers.Neural, nameof(Learner), Learner, $"'{TrainerFeaturizers.Linear}' or '{TrainerFeaturizers.Neural}'");
+        Check(EncoderThreads >= 1, nameof(EncoderThreads), EncoderThreads, ">= 1");
+        Check(NeuralThreads >= 1, nameof(NeuralThreads), NeuralThreads, ">= 1");
         Gate.Validate();
     }
 

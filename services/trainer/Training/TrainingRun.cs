@@ -3,7 +3,6 @@ using Attune.Ml.Serialization;
 using Attune.Ml.Training;
 using Attune.Storage;
 using Attune.Text;
-using Attune.Text.Hashing;
 using Attune.Trainer.Models;
 using Attune.Trainer.Options;
 
@@ -11,8 +10,10 @@ namespace Attune.Trainer.Training;
 
 /// <summary>
 /// One training job from data to stored model: loads the feedback up to the current watermark, featurizes it with the
-/// <see cref="HashingFeaturizer"/> (default options), trains PReF (which also fits the prior, the clusters and the
-/// validation metrics), writes the model file and publishes it to <see cref="IModelStore"/> as a new immutable version.
+/// configured featurizer (<see cref="TrainerOptions.Featurizer"/>, in batches), trains the configured learner
+/// (<see cref="TrainingLearner"/>: PReF, which also fits the prior, the clusters and the validation metrics, and for
+/// <c>neural</c> the residual MLP from it), puts the basis in its readable form and names its functions
+/// (<see cref="BasisLabels"/>), writes the model file and publishes it to <see cref="IModelStore"/> as a new immutable version.
 /// Nothing is visible before that single publish, so a crash or cancellation earlier leaves the previous model in force.
 /// The stored file holds no user's weights (<see cref="PublishedModel"/>); a model trained on the comparisons of a user
 /// erased while the job ran is discarded instead.
@@ -35,8 +36,8 @@ public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, Era
         using var erasedSinceLoad = erasures.Begin();
         var (rows, watermark) = await TrainingRows.LoadAsync(data, cancellationToken);
         var hygiene = TrainingHygiene.Apply(rows, options.Gate.HeldOutPercent, options.MaxUserShare);
-        var featurizer = new HashingFeaturizer();
-        var set = await Task.Run(() => TrainingSetBuilder.Build(hygiene.Training, featurizer, cancellationToken), cancellationToken);
+        var featurizer = TrainerFeaturizers.Create(options);
+        var set = await Task.Run(() => TrainingSetBuilder.BuildAsync(hygiene.Training, featurizer, options.IsNeural, cancellationToken), cancellationToken);
         CheckEnough(set, rows.Count);
         reporter.Report("loading", 0.10);
         await FlushOrAbandonAsync(reporter, cancellationToken);
@@ -52,7 +53,7 @@ public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, Era
         };
         var clock = Stopwatch.StartNew();
         var training = Task.Factory.StartNew(
-            () => new PrefTrainer(trainerOptions).Train(set!.Data, reporter, cancellationToken),
+            () => TrainingLearner.Train(trainerOptions, options, set!.Data, reporter, cancellationToken),
             cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         while (!training.IsCompleted)
         {
@@ -61,9 +62,10 @@ public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, Era
         }
 
         PrefTrainingResult result;
+        Attune.Ml.Models.PrefModel model;
         try
         {
-            result = await training;
+            (result, model) = await training;
         }
         catch (ArgumentException e)
         {
@@ -73,7 +75,8 @@ public sealed class TrainingRun(ITrainingDataStore data, IModelStore models, Era
         var seconds = clock.Elapsed.TotalSeconds;
         reporter.Report("labelling", 0.88);
         var responses = hygiene.Training.SelectMany(c => new[] { new TextPair(c.Prompt, c.ResponseA), new TextPair(c.Prompt, c.ResponseB) });
-        var model = await Task.Run(() => BasisLabels.Label(result.Model, featurizer, responses, request.Seed), cancellationToken);
+        var trained = model;
+        model = await Task.Run(() => BasisLabels.Label(trained, featurizer, responses, request.Seed), cancellationToken);
         reporter.Report("storing", 0.90);
         await FlushOrAbandonAsync(reporter, cancellationToken);
         using var file = new MemoryStream();

@@ -1,13 +1,14 @@
 using System.CommandLine;
 using Attune.Evaluation;
 using Attune.Evaluation.Datasets;
+using Attune.Evaluation.Methods;
 using Attune.Evaluation.Protocol;
 using Attune.Evaluation.Reporting;
 using Spectre.Console;
 
 namespace Attune.Cli.Commands;
 
-/// <summary><c>attune eval --dataset NAME [--data PATH] [--seeds N] [--out DIR] [--quick] [--init-seeds N]</c>.</summary>
+/// <summary><c>attune eval --dataset NAME [--data PATH] [--seeds N] [--out DIR] [--quick] [--init-seeds N] [--methods LIST] [--cache DIR]</c>.</summary>
 internal static class EvalCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -22,7 +23,16 @@ internal static class EvalCommand
         var questions = new Option<NewUserQuestions>("--questions") { Description = "What new users can be asked: AnyCalibrationPair (answered by the world's ground truth; recorded labels where there is none) or Recorded.", DefaultValueFactory = _ => NewUserQuestions.AnyCalibrationPair };
         var scoring = new Option<NewUserScoring>("--scoring") { Description = "How a new user's posterior scores comparisons: PosteriorMean or Predictive.", DefaultValueFactory = _ => NewUserScoring.PosteriorMean };
         var rank = new Option<int?>("--k") { Description = "Fix Attune's K instead of choosing it from the spectrum and validation (diagnostics)." };
-        var command = new Command("eval", "Run the PReF evaluation protocol on a dataset and write a report.") { dataset, data, seeds, outDir, quick, initSeeds, rank, firstSeed, questions, scoring };
+        var methods = new Option<string>("--methods")
+        {
+            Description = $"Comma-separated methods besides the ones that always run (attune, global BT, per-user, clusters, oracle): all, {string.Join(", ", EvaluationMethods.Names)}.",
+            DefaultValueFactory = _ => "all",
+        };
+        var cache = new Option<string?>("--cache") { Description = "Folder of the encoder's disk cache (default: $ATTUNE_CACHE, else eval-results/cache)." };
+        var maxComparisons = new Option<int?>("--max-comparisons") { Description = "hh only: the first N comparisons after the seeded shuffle (a smaller deployment)." };
+        var prompt = new Option<Attune.Text.Encoders.MiniLmPromptMode>("--minilm-prompt") { Description = "How the prompt enters the MiniLM featurizer: None (the response alone) or Product (also enc(x) * enc(y)).", DefaultValueFactory = _ => Attune.Text.Encoders.MiniLmPromptMode.None };
+        var scales = new Option<string>("--composite-scales") { Description = "Scales of the composite's MiniLM and hashing blocks, e.g. 1,1.", DefaultValueFactory = _ => "1,1" };
+        var command = new Command("eval", "Run the PReF evaluation protocol on a dataset and write a report.") { dataset, data, seeds, outDir, quick, initSeeds, rank, firstSeed, questions, scoring, methods, cache, maxComparisons, prompt, scales };
         command.SetAction(parse =>
         {
             var name = parse.GetValue(dataset)!;
@@ -45,6 +55,30 @@ internal static class EvalCommand
                 return 1;
             }
 
+            IReadOnlySet<string> selected;
+            try
+            {
+                selected = EvaluationMethods.Parse(parse.GetValue(methods)!);
+            }
+            catch (ArgumentException e)
+            {
+                error.WriteLine($"error: --methods: {e.Message}");
+                return 2;
+            }
+
+            if (parse.GetValue(maxComparisons) is < 1)
+            {
+                error.WriteLine($"error: --max-comparisons must be >= 1; got {parse.GetValue(maxComparisons)}.");
+                return 1;
+            }
+
+            var compositeScales = parse.GetValue(scales)!.Split(',').Select(t => double.TryParse(t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : double.NaN).ToArray();
+            if (compositeScales.Length != 2 || compositeScales.Any(v => !(v > 0 && double.IsFinite(v))))
+            {
+                error.WriteLine($"error: --composite-scales must be two numbers > 0 (MiniLM, hashing); got '{parse.GetValue(scales)}'.");
+                return 1;
+            }
+
             var isQuick = parse.GetValue(quick);
             var options = new EvaluationRunOptions
             {
@@ -52,8 +86,13 @@ internal static class EvalCommand
                 FirstSeed = parse.GetValue(firstSeed),
                 DataRoot = parse.GetValue(data),
                 Quick = isQuick,
+                MaxComparisons = parse.GetValue(maxComparisons),
+                CacheDirectory = CacheFolder(parse.GetValue(cache)),
+                MiniLmPrompt = parse.GetValue(prompt),
+                CompositeScales = compositeScales,
                 Protocol = new ProtocolOptions
                 {
+                    Methods = selected,
                     InitStudySeeds = parse.GetValue(initSeeds) ?? (isQuick ? 0 : seedCount),
                     Questions = parse.GetValue(questions),
                     Scoring = parse.GetValue(scoring),
@@ -81,6 +120,10 @@ internal static class EvalCommand
         });
         return command;
     }
+
+    /// <summary>--cache, else $ATTUNE_CACHE, else eval-results/cache (ignored by git, beside every default output).</summary>
+    private static string CacheFolder(string? option) =>
+        option ?? (Environment.GetEnvironmentVariable("ATTUNE_CACHE") is { Length: > 0 } env ? env : Path.Combine("eval-results", "cache"));
 
     /// <summary>Without a terminal (redirected output) a redrawn bar would repeat every refresh: log each new stage once.</summary>
     private static Attune.Evaluation.Results.EvaluationResult RunWithLog(string name, EvaluationRunOptions options, TextWriter output)

@@ -24,7 +24,8 @@ public static class EvaluationDatasets
     /// <param name="quick">Smaller worlds for smoke runs.</param>
     /// <exception cref="UnknownDatasetException">The name is not known.</exception>
     /// <exception cref="DatasetUnavailableException">The shared data is missing, or the loader is not available yet.</exception>
-    public static PreferenceDataset Load(string name, int seed, string? dataRoot = null, bool quick = false)
+    /// <param name="maxComparisons">hh only: the first N comparisons after the seeded shuffle (quick: 1000); null: all.</param>
+    public static PreferenceDataset Load(string name, int seed, string? dataRoot = null, bool quick = false, int? maxComparisons = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         try
@@ -33,7 +34,7 @@ public static class EvaluationDatasets
             {
                 "synthetic" => SyntheticWorld.Generate(Synthetic(seed, quick)),
                 "dsp" => DspDataset.Load(new DspOptions(seed: seed, users: quick ? 40 : 100, comparisonsPerUser: 250, dataRoot: dataRoot)),
-                "hh" => HhDataset.Load(new HhOptions(seed: seed, maxComparisons: quick ? 1000 : null, dataRoot: dataRoot)),
+                "hh" => HhDataset.Load(new HhOptions(seed: seed, maxComparisons: maxComparisons ?? (quick ? 1000 : null), dataRoot: dataRoot)),
                 "styles" => StylesWorld.Generate(new StylesOptions(seed: seed, prompts: quick ? 40 : 100, comparisonsPerUser: quick ? 150 : 250)),
                 _ => throw new UnknownDatasetException(name, Names),
             };
@@ -47,14 +48,14 @@ public static class EvaluationDatasets
     }
 
     /// <summary>The loader settings used for <paramref name="name"/>, for the report.</summary>
-    public static string Describe(string name, bool quick) => name switch
+    public static string Describe(string name, bool quick, int? maxComparisons = null) => name switch
     {
         "synthetic" => quick
             ? "SyntheticOptions(users 60, prompts 64 x 6 responses, D 32, K_true 4, 150 comparisons per user, reward scale 2)"
             : "SyntheticOptions(users 120, prompts 64 x 6 responses, D 32, K_true 4, 200 comparisons per user, reward scale 2)",
         "dsp" => $"DspOptions(users {(quick ? 40 : 100)}, Dirichlet 0.3, reward scale 4, 250 comparisons per user, temperature 1), hashing featurizer",
         "styles" => $"StylesOptions({(quick ? 40 : 100)} prompts x 16 responses, 20 pairs per prompt, all 84 users, {(quick ? 150 : 250)} comparisons per user, temperature 0.5), hashing featurizer",
-        "hh" => $"HhOptions({(quick ? "first 1000 rows after the seeded shuffle" : "all rows")}), hashing featurizer",
+        "hh" => $"HhOptions({(maxComparisons is int n ? $"first {n} rows after the seeded shuffle" : quick ? "first 1000 rows after the seeded shuffle" : "all rows")}), hashing featurizer",
         _ => name,
     };
 

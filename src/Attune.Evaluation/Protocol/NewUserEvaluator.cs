@@ -33,9 +33,14 @@ internal sealed class NewUserEvaluator(
         int[] testRows = task.Test.Select(i => data.Pairs[i]).ToArray();
         float[] testY = task.Test.Select(i => data.Preferences[i]).ToArray();
         int[] randomOrder = [];
-        foreach (var (name, result) in new[] { ("attune", models.Attune), ("reward-features", models.Joint) })
+        var linear = new List<(string, PrefModel)> { ("attune", models.Attune.Model) };
+        if (models.Joint is { } joint)
         {
-            var model = result.Model;
+            linear.Add(("reward-features", joint.Model));
+        }
+
+        foreach (var (name, model) in linear)
+        {
             float[] zCalibration = calibrationRows.Length == 0 ? [] : model.ProjectPairs(data.Features, calibrationRows);
             float[] zTest = model.ProjectPairs(data.Features, testRows);
             foreach (var strategy in SeedEvaluator.Strategies)
@@ -60,6 +65,31 @@ internal sealed class NewUserEvaluator(
             if (name == "attune")
             {
                 ScoreClusters(model, zCalibration, answers, zTest, testY, randomOrder);
+            }
+        }
+
+        foreach (var method in models.Methods)
+        {
+            var model = method.Model;
+            var pairs = method.View.Pairs;
+            float[] zCalibration = calibrationRows.Length == 0 ? [] : model.ProjectPairs(pairs, calibrationRows);
+            float[] zTest = model.ProjectPairs(pairs, testRows);
+            foreach (var strategy in SeedEvaluator.Strategies)
+            {
+                var (means, covariances, _) = QuerySession.Run(model.Prior, zCalibration, answers, strategy, options.AnswerCounts, seed);
+                for (int j = 0; j < means.Length; j++)
+                {
+                    Add($"{method.Method.Name}:{Key(strategy)}", options.AnswerCounts[j], Score(zTest, means[j], covariances[j]), testY);
+                }
+            }
+        }
+
+        foreach (var (featurizer, view, bradleyTerry) in models.ViewBradleyTerry)
+        {
+            var margins = testRows.Select(row => view.Differences.Dot(row, bradleyTerry.Coefficients)).ToArray();
+            foreach (int m in options.AnswerCounts)
+            {
+                Add($"global-bt-{featurizer}", m, margins, testY);
             }
         }
 

@@ -1,3 +1,5 @@
+using Attune.Evaluation.Methods;
+using Attune.Ml.Torch.Training;
 using Attune.Ml.Training;
 
 namespace Attune.Evaluation.Protocol;
@@ -61,6 +63,12 @@ public sealed class ProtocolOptions
 
     /// <summary>How Attune's and reward features' fitted posteriors score test comparisons (default: posterior mean).</summary>
     public NewUserScoring Scoring { get; init; } = NewUserScoring.PosteriorMean;
+
+    /// <summary>The methods to run besides the ones that always run (<see cref="EvaluationMethods"/>; default: every one).</summary>
+    public IReadOnlySet<string> Methods { get; init; } = EvaluationMethods.All;
+
+    /// <summary>Settings of the neural methods' trainer (the seed is replaced by the protocol seed); defaults of NeuralTrainingOptions, one CPU thread.</summary>
+    public NeuralTrainingOptions Neural { get; init; } = new() { Device = TorchDevicePreference.Cpu, Threads = 1 };
 
     /// <summary>The largest m.</summary>
     public int MaxAnswers => AnswerCounts[^1];

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Attune.Evaluation.Data;
+using Attune.Evaluation.Methods;
 using Attune.Evaluation.Results;
 using Attune.Ml.Active;
 using Attune.Ml.Metrics;
@@ -17,10 +19,16 @@ internal static class SeedEvaluator
     public static readonly QueryStrategy[] Strategies = [QueryStrategy.Uncertainty, QueryStrategy.InformationGain, QueryStrategy.Random];
 
     public static SeedResult Run(
-        EvaluationWorld world, ProtocolOptions options, int seed, bool keepUserMap, Action<string, double>? report, CancellationToken cancellationToken)
+        EvaluationWorld world, ProtocolOptions options, int seed, bool keepUserMap, Action<string, double>? report, CancellationToken cancellationToken) =>
+        Run(world, new Dictionary<EvaluationFeaturizer, ResponseFeatureView>(), [], options, seed, keepUserMap, report, cancellationToken);
+
+    /// <summary>One seed with the featurizer x learner <paramref name="methods"/> besides today's, on the given views.</summary>
+    public static SeedResult Run(
+        EvaluationWorld world, IReadOnlyDictionary<EvaluationFeaturizer, ResponseFeatureView> views, IReadOnlyList<EvaluationMethod> methods,
+        ProtocolOptions options, int seed, bool keepUserMap, Action<string, double>? report, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var models = Train(world, options, seed, report, cancellationToken);
+        var models = Train(world, views, methods, options, seed, report, cancellationToken);
         var attune = models.Attune.Model;
         var truth = world.Data.Dataset.GroundTruth;
         var bestOfN = truth is null ? null : new BestOfNTable(world.Data, world.Split.TestPrompts, attune, models.BradleyTerry);
@@ -41,7 +49,7 @@ internal static class SeedEvaluator
                 c => c.Key, c => (IReadOnlyDictionary<int, CellMetrics>)c.Value.ToDictionary(m => m.Key, m => m.Value.Finish())),
             BestOfNWinRate = winRates.ToDictionary(w => w.Key, w => w.Value.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average()),
             AttuneRank = attune.Rank,
-            JointRank = models.Joint.Model.Rank,
+            JointRank = models.Joint?.Model.Rank ?? 0,
             TrueRank = (truth as Attune.Data.Synthetic.SyntheticGroundTruth)?.TrueRank,
             ElbowRank = models.Attune.ElbowRank,
             Spectrum = attune.Spectrum,
@@ -49,7 +57,7 @@ internal static class SeedEvaluator
             InitializationReason = models.Attune.InitializationReason,
             Clusters = attune.Clusters?.Count ?? 0,
             SeenUsersAucAttune = SeenAuc(world, attune),
-            SeenUsersAucJoint = SeenAuc(world, models.Joint.Model),
+            SeenUsersAucJoint = models.Joint is { } joint ? SeenAuc(world, joint.Model) : double.NaN,
             TrainUsers = world.TrainUsers.Length,
             NewUsers = world.NewUsers.Count,
             TrainComparisons = world.Train.Count,
@@ -58,6 +66,8 @@ internal static class SeedEvaluator
             AttuneSeconds = models.AttuneSeconds,
             JointSeconds = models.JointSeconds,
             Seconds = clock.Elapsed.TotalSeconds,
+            Methods = models.Methods.ToDictionary(
+                m => m.Method.Name, m => new MethodFacts(m.Model.Rank, m.Seconds, m.SeenAuc, m.View.Featurizer)),
             Users = keepUserMap ? MapOf(attune) : null,
         };
     }
@@ -76,17 +86,24 @@ internal static class SeedEvaluator
     }
 
     private static TrainedModels Train(
-        EvaluationWorld world, ProtocolOptions options, int seed, Action<string, double>? report, CancellationToken cancellationToken)
+        EvaluationWorld world, IReadOnlyDictionary<EvaluationFeaturizer, ResponseFeatureView> views, IReadOnlyList<EvaluationMethod> methods,
+        ProtocolOptions options, int seed, Action<string, double>? report, CancellationToken cancellationToken)
     {
         report?.Invoke("training Attune (SVD init, alternating)", 0.05);
         var clock = Stopwatch.StartNew();
         var attune = new PrefTrainer(TrainerOptionsCopy.With(options.Trainer, PrefMethod.Alternating, seed)).Train(world.Train, null, cancellationToken);
         var attuneSeconds = clock.Elapsed.TotalSeconds;
         // The baseline gets Attune's K: the comparison is about initialisation and optimisation, not about choosing K.
-        report?.Invoke("training reward features (random init, joint)", 0.3);
-        clock.Restart();
-        var joint = new PrefTrainer(TrainerOptionsCopy.With(options.Trainer, PrefMethod.JointGradient, seed, attune.Model.Rank)).Train(world.Train, null, cancellationToken);
-        var jointSeconds = clock.Elapsed.TotalSeconds;
+        PrefTrainingResult? joint = null;
+        var jointSeconds = double.NaN;
+        if (options.Methods.Contains(EvaluationMethods.RewardFeatures))
+        {
+            report?.Invoke("training reward features (random init, joint)", 0.3);
+            clock.Restart();
+            joint = new PrefTrainer(TrainerOptionsCopy.With(options.Trainer, PrefMethod.JointGradient, seed, attune.Model.Rank)).Train(world.Train, null, cancellationToken);
+            jointSeconds = clock.Elapsed.TotalSeconds;
+        }
+
         report?.Invoke("training global Bradley-Terry", 0.5);
         var bradleyTerry = BaselineTrainer.TrainBradleyTerry(world.Train, options.LogisticLambda, cancellationToken: cancellationToken);
         var model = attune.Model;
@@ -112,8 +129,16 @@ internal static class SeedEvaluator
             Array.Fill(sizes, 1);
         }
 
-        return new TrainedModels(attune, joint, bradleyTerry, clusterWeights, sizes, attuneSeconds, jointSeconds);
+        var trained = MethodTrainer.Train(world, views, methods.Where(m => m.Name != EvaluationMethods.Attune).ToArray(), options, seed, report, cancellationToken);
+        var viewBradleyTerry = views
+            .Where(v => v.Key != EvaluationFeaturizer.Dataset)
+            .Select(v => (FeaturizerKey(v.Key), v.Value, MethodTrainer.GlobalBradleyTerry(world, v.Value, options, cancellationToken)))
+            .ToArray();
+        return new TrainedModels(attune, joint, bradleyTerry, clusterWeights, sizes, attuneSeconds, jointSeconds, trained, viewBradleyTerry);
     }
+
+    /// <summary>The featurizer's name in method keys ("minilm", "composite").</summary>
+    public static string FeaturizerKey(EvaluationFeaturizer kind) => kind.ToString().ToLowerInvariant();
 
     private static UserMap MapOf(PrefModel model)
     {

@@ -55,7 +55,8 @@ public static class MarkdownReport
         L(md);
         L(md, "## Active vs random questions (Attune and reward features, AUC)");
         L(md);
-        Table(md, result, result.Methods.Where(m => m.StartsWith("attune:", StringComparison.Ordinal) || m.StartsWith("reward-features:", StringComparison.Ordinal)).ToArray(), answers, c => c.Auc);
+        Table(md, result, result.Methods.Where(m => m.StartsWith("attune", StringComparison.Ordinal) || m.StartsWith("reward-features:", StringComparison.Ordinal)).ToArray(), answers, c => c.Auc);
+        MethodTimes(md, result);
         int reference = answers.Contains(20) ? 20 : answers[^1];
         L(md);
         L(md, $"## All metrics at m = {reference} (accuracy, log-loss and ECE pool every new user's test comparisons)");
@@ -115,6 +116,33 @@ public static class MarkdownReport
             }
 
             L(md, $"| mean ± sd | {Cell(Summary.Of(result.InitStudy.Select(r => r.SvdInitAuc)))} | | {Cell(Summary.Of(result.InitStudy.Select(r => r.RandomInitAuc)))} | |");
+        }
+    }
+
+    private static void MethodTimes(StringBuilder md, EvaluationResult result)
+    {
+        L(md);
+        L(md, "## Training time and fit per method (mean ± sd across seeds)");
+        L(md);
+        L(md, "| method | featurizer | K | train s | seen users' test AUC |");
+        L(md, "| --- | --- | --- | --- | --- |");
+        L(md, $"| attune | dataset's own | {Cell(result.Across(s => s.AttuneRank))} | {Cell(result.Across(s => s.AttuneSeconds))} | {Cell(result.Across(s => s.SeenUsersAucAttune))} |");
+        if (result.Seeds.Any(s => double.IsFinite(s.JointSeconds)))
+        {
+            L(md, $"| reward-features | dataset's own | {Cell(result.Across(s => s.JointRank))} | {Cell(result.Across(s => s.JointSeconds))} | {Cell(result.Across(s => s.SeenUsersAucJoint))} |");
+        }
+
+        foreach (var name in Methods.EvaluationMethods.Names.Where(n => result.Seeds.Any(s => s.Methods.ContainsKey(n))))
+        {
+            double Of(SeedResult s, Func<MethodFacts, double> f) => s.Methods.TryGetValue(name, out var facts) ? f(facts) : double.NaN;
+            var featurizer = result.Seeds.Select(s => s.Methods.GetValueOrDefault(name)?.Featurizer).First(f => f is not null)!;
+            L(md, $"| {name} | `{(featurizer.Length > 60 ? featurizer[..60] + "..." : featurizer)}` | {Cell(result.Across(s => Of(s, f => f.Rank)))} | {Cell(result.Across(s => Of(s, f => f.TrainSeconds)))} | {Cell(result.Across(s => Of(s, f => f.SeenUsersAuc)))} |");
+        }
+
+        if (result.FeaturizeSeconds.Count > 0)
+        {
+            L(md);
+            L(md, "Featurizing (whole run, every seed, cache reads included): " + string.Join("; ", result.FeaturizeSeconds.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Key} {f.Value:F1} s"))) + ".");
         }
     }
 

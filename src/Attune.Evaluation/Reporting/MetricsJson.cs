@@ -136,6 +136,18 @@ public static class MetricsJson
         Number(w, "attune_train_seconds", seed.AttuneSeconds);
         Number(w, "reward_features_train_seconds", seed.JointSeconds);
         Number(w, "seconds", seed.Seconds);
+        w.WriteStartObject("methods");
+        foreach (var (name, facts) in seed.Methods.OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            w.WriteStartObject(name);
+            w.WriteNumber("rank", facts.Rank);
+            Number(w, "train_seconds", facts.TrainSeconds);
+            Number(w, "seen_users_auc", facts.SeenUsersAuc);
+            w.WriteString("featurizer", facts.Featurizer);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
         w.WriteStartObject("curves");
         foreach (var (method, byM) in seed.Curves.OrderBy(c => MethodOrder.Rank(c.Key)))
         {

@@ -38,6 +38,9 @@ public sealed record EvaluationResult
     /// <summary>Wall-clock seconds of the whole run.</summary>
     public required double TotalSeconds { get; init; }
 
+    /// <summary>Seconds spent featurizing per extra featurizer over the whole run ("minilm", "composite", "dataset"), encoding included.</summary>
+    public IReadOnlyDictionary<string, double> FeaturizeSeconds { get; init; } = new Dictionary<string, double>();
+
     /// <summary>Method keys present, in a fixed order.</summary>
     public IReadOnlyList<string> Methods => Seeds.SelectMany(s => s.Curves.Keys).Distinct().OrderBy(MethodOrder.Rank).ToArray();
 

@@ -63,6 +63,9 @@ public sealed record SeedResult
     /// <summary>Wall-clock seconds of the reward-features baseline's training.</summary>
     public required double JointSeconds { get; init; }
 
+    /// <summary>The featurizer x learner methods besides today's Attune, by name (empty when none ran).</summary>
+    public IReadOnlyDictionary<string, MethodFacts> Methods { get; init; } = new Dictionary<string, MethodFacts>();
+
     /// <summary>Wall-clock seconds of the seed.</summary>
     public required double Seconds { get; init; }
 
