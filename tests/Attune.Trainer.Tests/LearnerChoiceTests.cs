@@ -35,7 +35,7 @@ public sealed class LearnerChoiceTests
     [InlineData("neural", true)]
     public void Train_configuredLearner_modelRecordsLearnerAndFeaturizer(string learner, bool residual)
     {
-        var options = new TrainerOptions { Learner = learner };
+        var options = new TrainerOptions { Featurizer = "hashing", Learner = learner };
         var featurizer = TrainerFeaturizers.Create(options);
         var set = TrainingSetBuilder.Build(Feedback, featurizer, CancellationToken.None, withResponses: options.IsNeural)!;
 
@@ -142,6 +142,17 @@ public sealed class LearnerChoiceTests
         var featurizer = TrainerFeaturizers.Create(new TrainerOptions { Featurizer = description });
 
         Assert.Equal(description, featurizer.Description);
+    }
+
+    [Fact]
+    public void Defaults_hashingFeaturizerAndLinearLearner()
+    {
+        var options = new TrainerOptions();
+
+        options.Validate();
+
+        Assert.Equal("hashing", options.Featurizer);
+        Assert.False(options.IsNeural);
     }
 
     [Theory]

@@ -5,6 +5,8 @@ public sealed class ThresholdTrainerFixture : TrainerServiceFixture
 {
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
+        ["Trainer:Featurizer"] = "hashing",
+        ["Trainer:Learner"] = "linear",
         ["Trainer:AutoRetrain"] = "true",
         ["Trainer:MinComparisons"] = "100",
         ["Trainer:RetrainMinNewComparisons"] = "100",

@@ -30,9 +30,14 @@ public abstract class TrainerServiceFixture : IAsyncLifetime
 
     public IServiceProvider Services => _factory!.Services;
 
-    /// <summary>Configuration on top of the defaults: no automatic retraining, small K, 100 comparisons minimum.</summary>
+    /// <summary>
+    /// Configuration on top of the defaults: no automatic retraining, small K, 100 comparisons minimum, and the hashing
+    /// featurizer with the linear learner (fast; the configured choice has its own fixture and tests).
+    /// </summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
+        ["Trainer:Featurizer"] = "hashing",
+        ["Trainer:Learner"] = "linear",
         ["Trainer:AutoRetrain"] = "false",
         ["Trainer:MinComparisons"] = "100",
         ["Trainer:MaxAutoRank"] = "3",

@@ -131,7 +131,13 @@ public sealed class EmbeddedStack : IAsyncDisposable
 
         var apps = new List<WebApplication>
         {
-            InProcessServiceHost.Build("Attune.Trainer", options.DataDirectory, [ports[1]], new Dictionary<string, string?>(), bridge,
+            // The demo's first model with the hashing featurizer and the linear learner, whatever the trainer's default:
+            // composite + neural took about three times as long to start on a 2-core machine (docs/evaluation.md, "attune up").
+            InProcessServiceHost.Build("Attune.Trainer", options.DataDirectory, [ports[1]], new Dictionary<string, string?>
+                {
+                    ["Trainer:Featurizer"] = "hashing",
+                    ["Trainer:Learner"] = "linear",
+                }, bridge,
                 b => b.AddTrainerServices(), a => a.MapTrainerServices()),
             InProcessServiceHost.Build("Attune.Feedback", options.DataDirectory, [ports[0]], new Dictionary<string, string?>(), bridge,
                 b => b.AddFeedbackServices(), a => a.MapFeedbackServices()),
