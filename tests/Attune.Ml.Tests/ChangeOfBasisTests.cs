@@ -67,6 +67,22 @@ public sealed class ChangeOfBasisTests
         Assert.All(Enumerable.Range(0, 7), i => Assert.Equal(a[i], b[i], 1e-3f));
     }
 
+    /// <summary>A scaling by 0.01 in every function (determinant 1e-6 here, 1e-16 at K = 8) is a change of basis like any other.</summary>
+    [Fact]
+    public void ChangeBasis_smallScaling_isInvertible()
+    {
+        var model = ResidualModels.Model(K, D, users: 2, null, seed: 1);
+        var embeddings = ResidualModels.Embeddings(3, D, seed: 2);
+        var before = new float[3];
+        var after = new float[3];
+
+        var changed = model.ChangeBasis([0.01, 0, 0, 0, 0.01, 0, 0, 0, 0.01]);
+
+        model.Rewards(0, embeddings, before);
+        changed.Rewards(0, embeddings, after);
+        Assert.All(Enumerable.Range(0, 3), i => Assert.Equal(before[i], after[i], 1e-3f));
+    }
+
     [Fact]
     public void ChangeBasis_singular_throwsNamingM()
     {

@@ -102,7 +102,8 @@ public static class BasisLabels
 
         // Unit standard deviation of each phi_k over the responses: phi'' = phi' / s, so M2 = diag(s).
         var phi = Phi(step, embeddings);
-        var scale = phi.Select(p => Math.Max(StandardDeviation(p), 1e-9)).ToArray();
+        var spread = phi.Select(StandardDeviation).ToArray();
+        var scale = spread.Select(sd => Math.Max(sd, Math.Max(spread.Max() * 1e-6, 1e-12))).ToArray();
         step = step.ChangeBasis(Matrix<double>.Build.DenseOfDiagonalArray(scale).ToRowMajorArray());
 
         // Order by the variance of users' weights, sign by their mean: a signed permutation.

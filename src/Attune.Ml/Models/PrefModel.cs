@@ -126,7 +126,9 @@ public sealed class PrefModel : IRewardModel
         }
 
         var mm = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(k, k, m.ToArray()).Transpose(); // row-major in
-        if (Math.Abs(mm.Determinant()) < 1e-12)
+        // Relative, not absolute: a well-conditioned M of small entries (a scaling by 0.01 in each of 8 functions has
+        // determinant 1e-16) is invertible.
+        if (mm.Enumerate().Any(x => !double.IsFinite(x)) || mm.ConditionNumber() > 1e12)
         {
             throw new ArgumentException("M must be invertible.", nameof(m));
         }
