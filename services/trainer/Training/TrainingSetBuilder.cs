@@ -168,32 +168,6 @@ public static class TrainingSetBuilder
             second.Add(Of(prompt, b));
         }
 
-        return new ResponsePairs(Matrix(vectors, dimension), [.. first], [.. second]);
-    }
-
-    private static FeatureMatrix Matrix(List<SparseVector> vectors, int dimension)
-    {
-        if (vectors.All(v => v.IsDense))
-        {
-            var values = new float[(long)vectors.Count * dimension];
-            for (var r = 0; r < vectors.Count; r++)
-            {
-                vectors[r].Values.CopyTo(values.AsSpan(r * dimension, dimension));
-            }
-
-            return new DenseFeatureMatrix(values, vectors.Count, dimension);
-        }
-
-        var pointers = new int[vectors.Count + 1];
-        var columns = new List<int>();
-        var entries = new List<float>();
-        for (var r = 0; r < vectors.Count; r++)
-        {
-            columns.AddRange(vectors[r].Indices.ToArray());
-            entries.AddRange(vectors[r].Values.ToArray());
-            pointers[r + 1] = columns.Count;
-        }
-
-        return new SparseFeatureMatrix(pointers, [.. columns], [.. entries], dimension);
+        return new ResponsePairs(FeatureRows.ToMatrix(vectors, dimension), [.. first], [.. second]);
     }
 }

@@ -66,7 +66,7 @@ public sealed class ResponseFeatureView
             throw new InvalidOperationException($"the featurizer returned {encoded.Count} vectors for {texts.Count} texts.");
         }
 
-        var pairs = new ResponsePairs(Matrix(encoded, dimension), first, second);
+        var pairs = new ResponsePairs(FeatureRows.ToMatrix(encoded, dimension), first, second);
         return new ResponseFeatureView(featurizer, pairs, pairs.Differences());
     }
 
@@ -103,36 +103,5 @@ public sealed class ResponseFeatureView
         return ComparisonSet.FromResponses(
             Pairs, source.UserCount, keep.Select(i => source.Users[i]).ToArray(), keep.Select(i => source.Pairs[i]).ToArray(),
             keep.Select(i => source.Preferences[i]).ToArray(), keep.Select(i => source.Weights[i]).ToArray(), source.UserIds);
-    }
-
-    private static FeatureMatrix Matrix(IReadOnlyList<SparseVector> vectors, int dimension)
-    {
-        if (vectors.All(v => v.IsDense && v.Dimension == dimension))
-        {
-            var values = new float[(long)vectors.Count * dimension];
-            for (var r = 0; r < vectors.Count; r++)
-            {
-                vectors[r].Values.CopyTo(values.AsSpan(r * dimension, dimension));
-            }
-
-            return new DenseFeatureMatrix(values, vectors.Count, dimension);
-        }
-
-        var pointers = new int[vectors.Count + 1];
-        var columns = new List<int>();
-        var entries = new List<float>();
-        for (var r = 0; r < vectors.Count; r++)
-        {
-            if (vectors[r].Dimension != dimension)
-            {
-                throw new InvalidOperationException($"vector {r} has dimension {vectors[r].Dimension}, not {dimension}.");
-            }
-
-            columns.AddRange(vectors[r].Indices.ToArray());
-            entries.AddRange(vectors[r].Values.ToArray());
-            pointers[r + 1] = columns.Count;
-        }
-
-        return new SparseFeatureMatrix(pointers, columns.ToArray(), entries.ToArray(), dimension);
     }
 }

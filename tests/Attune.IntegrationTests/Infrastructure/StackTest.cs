@@ -23,6 +23,20 @@ public abstract class StackTest : IAsyncLifetime
         ["Trainer__MaxAutoRank"] = "3",
     };
 
+    /// <summary>
+    /// Retraining by itself on the count condition only: every 480 new comparisons (from 200 stored), debounced 1 s, K at
+    /// most 3.
+    /// </summary>
+    protected static IReadOnlyDictionary<string, string> RetrainEvery480 { get; } = new Dictionary<string, string>
+    {
+        ["Trainer__AutoRetrain"] = "true",
+        ["Trainer__MinComparisons"] = "200",
+        ["Trainer__RetrainMinNewComparisons"] = "480",
+        ["Trainer__RetrainMinNewFraction"] = "0",
+        ["Trainer__RetrainDebounce"] = "00:00:01",
+        ["Trainer__MaxAutoRank"] = "3",
+    };
+
     /// <summary>The adapter's <c>Adapter__*</c> settings beyond the stack's own; none by default.</summary>
     protected virtual IReadOnlyDictionary<string, string> AdapterSettings { get; } = new Dictionary<string, string>();
 

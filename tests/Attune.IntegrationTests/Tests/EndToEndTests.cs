@@ -15,15 +15,7 @@ public sealed class EndToEndTests : StackTest
     /// start exactly one training, on all of them, and the 12 answers plus 468 comparisons after it exactly one more, on
     /// everything, wherever the debounce happens to fall; so both models see the same data in every run.
     /// </summary>
-    protected override IReadOnlyDictionary<string, string> TrainerSettings { get; } = new Dictionary<string, string>
-    {
-        ["Trainer__AutoRetrain"] = "true",
-        ["Trainer__MinComparisons"] = "200",
-        ["Trainer__RetrainMinNewComparisons"] = "480",
-        ["Trainer__RetrainMinNewFraction"] = "0",
-        ["Trainer__RetrainDebounce"] = "00:00:01",
-        ["Trainer__MaxAutoRank"] = "3",
-    };
+    protected override IReadOnlyDictionary<string, string> TrainerSettings => RetrainEvery480;
 
     private static readonly int[] ProbePrompts = [0, 1, 2];
 

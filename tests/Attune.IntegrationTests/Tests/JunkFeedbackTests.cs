@@ -14,15 +14,7 @@ public sealed class JunkFeedbackTests : StackTest
 {
     protected override bool WithGateway => true;
 
-    protected override IReadOnlyDictionary<string, string> TrainerSettings { get; } = new Dictionary<string, string>
-    {
-        ["Trainer__AutoRetrain"] = "true",
-        ["Trainer__MinComparisons"] = "200",
-        ["Trainer__RetrainMinNewComparisons"] = "480",
-        ["Trainer__RetrainMinNewFraction"] = "0",
-        ["Trainer__RetrainDebounce"] = "00:00:01",
-        ["Trainer__MaxAutoRank"] = "3",
-    };
+    protected override IReadOnlyDictionary<string, string> TrainerSettings => RetrainEvery480;
 
     [Fact]
     public async Task JunkThroughTheGateway_retrainRejectedByTheGate_modelAndProfilesUnchanged()
